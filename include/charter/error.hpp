@@ -1,0 +1,78 @@
+#pragma once
+// The error hierarchy of charter.
+//
+// Every error the library raises on purpose derives from charter::Error, so an application can
+// catch one type. The subclasses name what went wrong, and each message says what, where and why
+// ("deadline text '24 buisness hours': unknown unit 'buisness' at column 4").
+// Python maps each class to an exception of the same name under `charter` (charter.Error is a
+// subclass of ValueError); the mapping lives in python/src/bind_errors.cpp and nowhere else.
+
+#include <stdexcept>
+#include <string>
+
+namespace charter {
+
+/// Root of every error charter raises on purpose.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A calendar that cannot exist: unknown zone, overlapping or empty intervals, a date that is
+/// both a holiday and a working day, no open time at all.
+class CalendarError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// An instant or date outside the range a calendar covers (for the built-in China calendar:
+/// outside the years its holiday table covers).
+class CalendarRangeError : public CalendarError {
+ public:
+  using CalendarError::CalendarError;
+};
+
+/// A local wall time that does not exist in the calendar's zone (the spring-forward gap).
+class NonexistentTimeError : public CalendarError {
+ public:
+  using CalendarError::CalendarError;
+};
+
+/// An instant or duration that is not a real value: not_a_date_time, ±infinity, or arithmetic
+/// that would leave the representable range.
+class InvalidTimeError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Text that does not parse (a deadline rule, a time of day), with the position that failed.
+class ParseError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Reading or writing a saved file failed.
+class SerializationError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// A saved file or byte string that is truncated, corrupted or not a charter archive at all.
+class CorruptFileError : public SerializationError {
+ public:
+  using SerializationError::SerializationError;
+};
+
+/// A saved file written by a newer charter (or a format this build cannot read).
+class UnsupportedVersionError : public SerializationError {
+ public:
+  using SerializationError::SerializationError;
+};
+
+/// The file system refused: a path that cannot be opened, written, synced or renamed.
+class FileError : public SerializationError {
+ public:
+  using SerializationError::SerializationError;
+};
+
+}  // namespace charter

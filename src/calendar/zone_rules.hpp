@@ -1,0 +1,40 @@
+#pragma once
+// ZoneRules: an IANA time zone from the system's zoneinfo (through cctz), converting between
+// UTC and local wall time in int64 microseconds. Private to the library: cctz stays out of the
+// public headers so consumers need not find it.
+
+#include <memory>
+#include <string>
+
+#include <cctz/time_zone.h>
+
+#include "charter/detail/instant.hpp"
+
+namespace charter::detail {
+
+class ZoneRules {
+ public:
+  /// Loads a zone by IANA name; throws CalendarError for an unknown name.
+  static std::shared_ptr<const ZoneRules> load(const std::string& name);
+
+  /// What a local wall time means in this zone.
+  struct LocalLookup {
+    enum Kind { unique, skipped, repeated } kind;
+    Micros earlier;     ///< the first (or only) UTC instant; for `skipped`, the transition
+    Micros later;       ///< the second occurrence for `repeated`; else equal to `earlier`
+  };
+
+  Micros utc_to_local(Micros utc) const;
+  LocalLookup lookup_local(Micros local) const;
+  /// UTC offset at an instant, in seconds.
+  long offset_at(Micros utc) const;
+  /// Does the zone change its offset anywhere in [from, to] (UTC)?
+  bool has_transition_between(Micros from, Micros to) const;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  cctz::time_zone tz_;
+};
+
+}  // namespace charter::detail
