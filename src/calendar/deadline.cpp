@@ -156,6 +156,12 @@ Deadline Deadline::parse(std::string_view text) {
     }
   }
   const Token& unit = toks[u];
+  const bool known = seconds_per(unit.word) != 0 || is_unit(unit.word, "day") ||
+                     is_unit(unit.word, "month") || is_unit(unit.word, "week");
+  if (!known) {
+    fail(text, unit.column, "unknown unit '" + unit.word + "'" +
+                                (qualifier.empty() ? "" : " after '" + qualifier + "'"));
+  }
   if (toks.size() > u + 1) fail(text, toks[u + 1].column, "unexpected '" + toks[u + 1].word + "'");
 
   const long long secs = seconds_per(unit.word);

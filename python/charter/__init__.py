@@ -1,0 +1,59 @@
+"""charter — a customer-service centre's rulebook, executable.
+
+Business calendars and deadline rules (this release); organisation, workflows, standards,
+cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
+naive; aware datetimes are converted and come back aware.
+
+    >>> import charter
+    >>> from datetime import datetime
+    >>> cn = charter.calendars.china()
+    >>> charter.Deadline.parse("24 business hours").due(datetime(2025, 9, 30, 17, 30), cn)
+    datetime.datetime(2025, 10, 11, 13, 0)
+"""
+
+from . import _core
+from . import calendars
+from ._core import (
+    BusinessCalendar,
+    CalendarError,
+    CalendarRangeError,
+    CorruptFileError,
+    Deadline,
+    DeadlineExplanation,
+    DeadlineKind,
+    Error,
+    FileError,
+    InvalidTimeError,
+    NonexistentTimeError,
+    ParseError,
+    SerializationError,
+    UnsupportedVersionError,
+    from_bytes,
+    load,
+    save,
+    to_bytes,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BusinessCalendar",
+    "CalendarError",
+    "CalendarRangeError",
+    "CorruptFileError",
+    "Deadline",
+    "DeadlineExplanation",
+    "DeadlineKind",
+    "Error",
+    "FileError",
+    "InvalidTimeError",
+    "NonexistentTimeError",
+    "ParseError",
+    "SerializationError",
+    "UnsupportedVersionError",
+    "calendars",
+    "from_bytes",
+    "load",
+    "save",
+    "to_bytes",
+]

@@ -1,0 +1,55 @@
+// The one place where C++ errors become Python exceptions.
+//
+//   charter::Error                 → charter.Error (ValueError)
+//     CalendarError                → charter.CalendarError
+//       CalendarRangeError         → charter.CalendarRangeError
+//       NonexistentTimeError       → charter.NonexistentTimeError
+//     InvalidTimeError             → charter.InvalidTimeError
+//     ParseError                   → charter.ParseError
+//     SerializationError           → charter.SerializationError
+//       CorruptFileError           → charter.CorruptFileError
+//       UnsupportedVersionError    → charter.UnsupportedVersionError
+//       FileError                  → charter.FileError
+// Boost.Date_Time's range errors (bad_year, bad_month, bad_day_of_month derive from
+// std::out_of_range, which pybind11 would raise as IndexError) become ValueError.
+
+#include <boost/date_time/gregorian/greg_day.hpp>
+#include <boost/date_time/gregorian/greg_month.hpp>
+#include <boost/date_time/gregorian/greg_year.hpp>
+
+#include "bindings.hpp"
+#include "charter/error.hpp"
+
+namespace charter::python {
+
+namespace py = pybind11;
+
+void bind_errors(py::module_& m) {
+  // Translators are tried newest first, so each subclass is registered after its base.
+  auto& error = py::register_exception<Error>(m, "Error", PyExc_ValueError);
+  auto& calendar = py::register_exception<CalendarError>(m, "CalendarError", error.ptr());
+  py::register_exception<CalendarRangeError>(m, "CalendarRangeError", calendar.ptr());
+  py::register_exception<NonexistentTimeError>(m, "NonexistentTimeError", calendar.ptr());
+  py::register_exception<InvalidTimeError>(m, "InvalidTimeError", error.ptr());
+  py::register_exception<ParseError>(m, "ParseError", error.ptr());
+  auto& serialization =
+      py::register_exception<SerializationError>(m, "SerializationError", error.ptr());
+  py::register_exception<CorruptFileError>(m, "CorruptFileError", serialization.ptr());
+  py::register_exception<UnsupportedVersionError>(m, "UnsupportedVersionError",
+                                                  serialization.ptr());
+  py::register_exception<FileError>(m, "FileError", serialization.ptr());
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const boost::gregorian::bad_year& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const boost::gregorian::bad_month& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const boost::gregorian::bad_day_of_month& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    }
+  });
+}
+
+}  // namespace charter::python

@@ -1,0 +1,84 @@
+// charter.save / load / to_bytes / from_bytes.
+
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "charter/error.hpp"
+#include "charter/io/archive.hpp"
+#include "charter/io/atomic_file.hpp"
+
+namespace charter::python {
+
+namespace py = pybind11;
+
+namespace {
+
+io::ArchiveFormat format_from(const std::string& name) {
+  if (name == "binary") return io::ArchiveFormat::binary;
+  if (name == "text") return io::ArchiveFormat::text;
+  if (name == "xml") return io::ArchiveFormat::xml;
+  throw py::value_error("format must be 'binary', 'text' or 'xml', not '" + name + "'");
+}
+
+std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
+  if (py::isinstance<calendar::BusinessCalendar>(obj)) {
+    return io::to_bytes(obj.cast<const calendar::BusinessCalendar&>(), f);
+  }
+  if (py::isinstance<calendar::Deadline>(obj)) {
+    return io::to_bytes(obj.cast<const calendar::Deadline&>(), f);
+  }
+  throw py::type_error("only BusinessCalendar and Deadline can be saved, not " +
+                       std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+}
+
+py::object to_py(io::Saved saved) {
+  return std::visit([](auto&& v) { return py::cast(std::move(v)); }, std::move(saved));
+}
+
+std::string path_of(py::handle p) { return py::str(py::module_::import("os").attr("fspath")(p)); }
+
+}  // namespace
+
+void bind_io(py::module_& m) {
+  m.def(
+      "to_bytes",
+      [](py::handle obj, const std::string& format) {
+        return py::bytes(to_bytes_any(obj, format_from(format)));
+      },
+      py::arg("obj"), py::arg("format") = "binary",
+      "Serializes a BusinessCalendar or Deadline into a checksummed envelope.");
+  m.def(
+      "from_bytes",
+      [](const py::bytes& data) {
+        const std::string s = data;
+        io::Saved saved = [&] {
+          py::gil_scoped_release release;
+          return io::from_bytes(s, "<bytes>");
+        }();
+        return to_py(std::move(saved));
+      },
+      py::arg("data"), "Reads what to_bytes() wrote; raises CorruptFileError on damage.");
+  m.def(
+      "save",
+      [](py::handle obj, py::handle path, const std::string& format) {
+        const std::string bytes = to_bytes_any(obj, format_from(format));
+        const std::string p = path_of(path);
+        py::gil_scoped_release release;
+        io::write_file_atomically(p, bytes);
+      },
+      py::arg("obj"), py::arg("path"), py::arg("format") = "binary",
+      "Saves atomically: a crash leaves the old file or the new one, never a mix.");
+  m.def(
+      "load",
+      [](py::handle path) {
+        const std::string p = path_of(path);
+        io::Saved saved = [&] {
+          py::gil_scoped_release release;
+          return io::load(p);
+        }();
+        return to_py(std::move(saved));
+      },
+      py::arg("path"), "Loads a saved BusinessCalendar or Deadline.");
+}
+
+}  // namespace charter::python

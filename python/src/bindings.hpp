@@ -1,0 +1,13 @@
+#pragma once
+// One bind_<block>() per block, called in dependency order by module.cpp.
+
+#include <pybind11/pybind11.h>
+
+namespace charter::python {
+
+void bind_errors(pybind11::module_& m);
+void bind_calendar(pybind11::module_& m);
+void bind_deadline(pybind11::module_& m);
+void bind_io(pybind11::module_& m);
+
+}  // namespace charter::python

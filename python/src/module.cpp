@@ -1,0 +1,9 @@
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "charter's compiled core; import the `charter` package instead.";
+  charter::python::bind_errors(m);
+  charter::python::bind_calendar(m);
+  charter::python::bind_deadline(m);
+  charter::python::bind_io(m);
+}
