@@ -303,7 +303,12 @@ py::object instant_op(const BusinessCalendar& cal, py::handle t, F&& f) {
   return write_instant(result, in, cal.index());
 }
 
-boost::posix_time::ptime as_ptime(detail::Micros us) { return detail::from_micros(us); }
+// Every calendar question needs an instant inside the calendar's range; checking here also
+// keeps instants Boost cannot represent (years before 1400) from reaching ptime.
+boost::posix_time::ptime as_ptime(const BusinessCalendar& cal, detail::Micros us) {
+  cal.index().require_in_range(us, "instant");
+  return detail::from_micros(us);
+}
 
 }  // namespace
 
@@ -390,14 +395,14 @@ Args:
   c.def(
        "is_open",
        [](const BusinessCalendar& cal, py::handle t) {
-         return cal.is_open(as_ptime(read_instant(t, cal.index()).utc));
+         return cal.is_open(as_ptime(cal, read_instant(t, cal.index()).utc));
        },
        py::arg("t"), "Is the centre open at t?")
       .def(
           "next_open",
           [](const BusinessCalendar& cal, py::handle t) {
             return instant_op(cal, t, [&](detail::Micros us) {
-              return detail::to_micros(cal.next_open(as_ptime(us)));
+              return detail::to_micros(cal.next_open(as_ptime(cal, us)));
             });
           },
           py::arg("t"), "The earliest instant >= t at which the centre is open.")
@@ -405,7 +410,7 @@ Args:
           "next_close",
           [](const BusinessCalendar& cal, py::handle t) {
             return instant_op(cal, t, [&](detail::Micros us) {
-              return detail::to_micros(cal.next_close(as_ptime(us)));
+              return detail::to_micros(cal.next_close(as_ptime(cal, us)));
             });
           },
           py::arg("t"), "The earliest instant >= t at which the centre closes.")
@@ -414,7 +419,7 @@ Args:
           [](const BusinessCalendar& cal, py::handle t,
              const boost::posix_time::time_duration& d) {
             return instant_op(cal, t, [&](detail::Micros us) {
-              return detail::to_micros(cal.add(as_ptime(us), d));
+              return detail::to_micros(cal.add(as_ptime(cal, us), d));
             });
           },
           py::arg("t"), py::arg("d"),
@@ -423,21 +428,21 @@ Args:
       .def(
           "elapsed",
           [](const BusinessCalendar& cal, py::handle a, py::handle b) {
-            return cal.elapsed(as_ptime(read_instant(a, cal.index(), "a").utc),
-                               as_ptime(read_instant(b, cal.index(), "b").utc));
+            return cal.elapsed(as_ptime(cal, read_instant(a, cal.index(), "a").utc),
+                               as_ptime(cal, read_instant(b, cal.index(), "b").utc));
           },
           py::arg("a"), py::arg("b"), "Business time from a to b (negative when b < a).")
       .def(
           "business_day_of",
           [](const BusinessCalendar& cal, py::handle t) {
-            return cal.business_day_of(as_ptime(read_instant(t, cal.index()).utc));
+            return cal.business_day_of(as_ptime(cal, read_instant(t, cal.index()).utc));
           },
           py::arg("t"), "The local date on which work at t happens.")
       .def(
           "add_business_days",
           [](const BusinessCalendar& cal, py::handle t, int n) {
             return instant_op(cal, t, [&](detail::Micros us) {
-              return detail::to_micros(cal.add_business_days(as_ptime(us), n));
+              return detail::to_micros(cal.add_business_days(as_ptime(cal, us), n));
             });
           },
           py::arg("t"), py::arg("n"),
@@ -445,8 +450,8 @@ Args:
       .def(
           "business_days_between",
           [](const BusinessCalendar& cal, py::handle a, py::handle b) {
-            return cal.business_days_between(as_ptime(read_instant(a, cal.index(), "a").utc),
-                                             as_ptime(read_instant(b, cal.index(), "b").utc));
+            return cal.business_days_between(as_ptime(cal, read_instant(a, cal.index(), "a").utc),
+                                             as_ptime(cal, read_instant(b, cal.index(), "b").utc));
           },
           py::arg("a"), py::arg("b"), "How many business days close in (a, b].")
       .def("is_business_day", &BusinessCalendar::is_business_day, py::arg("day"),
@@ -465,7 +470,7 @@ Args:
             const PyInstant ia = read_instant(a, cal.index(), "a");
             const PyInstant ib = read_instant(b, cal.index(), "b");
             py::list out;
-            for (const auto& s : cal.closed_spans(as_ptime(ia.utc), as_ptime(ib.utc))) {
+            for (const auto& s : cal.closed_spans(as_ptime(cal, ia.utc), as_ptime(cal, ib.utc))) {
               out.append(py::make_tuple(write_instant(detail::to_micros(s.begin), ia, cal.index()),
                                         write_instant(detail::to_micros(s.end), ia, cal.index()),
                                         s.reason));
@@ -489,18 +494,25 @@ Args:
                     calendar::format_date(cal.first_day()) + ".." +
                     calendar::format_date(cal.last_day()) + ">";
            })
-      .def(py::pickle(
-          [](const BusinessCalendar& cal) {
-            return py::make_tuple(1, py::bytes(io::to_bytes(cal, io::ArchiveFormat::binary)));
-          },
-          [](const py::tuple& state) {
-            if (state.size() != 2 || state[0].cast<int>() != 1) {
-              throw UnsupportedVersionError("pickled BusinessCalendar has an unknown layout");
-            }
-            auto saved = io::from_bytes(state[1].cast<std::string>(), "<pickle>");
-            if (auto* cal = std::get_if<BusinessCalendar>(&saved)) return *cal;
-            throw CorruptFileError("<pickle>: does not hold a BusinessCalendar");
-          }));
+      // __reduce__ rather than py::pickle: pybind11's __getstate__/__setstate__ path aborts the
+      // process under pickle protocols 0 and 1 (copyreg cannot allocate a pybind11 instance).
+      .def("__reduce__", [](const BusinessCalendar& cal) {
+        return py::make_tuple(
+            py::module_::import("charter._pickle").attr("calendar_from_state"),
+            py::make_tuple(1, py::bytes(io::to_bytes(cal, io::ArchiveFormat::binary))));
+      });
+  m.def(
+      "_calendar_from_state",
+      [](int version, const py::bytes& data) {
+        if (version != 1) {
+          throw UnsupportedVersionError("pickled BusinessCalendar has layout version " +
+                                        std::to_string(version) + "; this build reads 1");
+        }
+        auto saved = io::from_bytes(std::string(data), "<pickle>");
+        if (auto* cal = std::get_if<BusinessCalendar>(&saved)) return *cal;
+        throw CorruptFileError("<pickle>: does not hold a BusinessCalendar");
+      },
+      py::arg("version"), py::arg("data"));
 
   py::module_ calendars = m.def_submodule("calendars", "Built-in calendars.");
   calendars.def(

@@ -98,6 +98,7 @@ Text forms: "48 hours", "30 minutes", "immediately", "24 business hours", "30 bu
           "due",
           [](const Deadline& d, py::handle start, const BusinessCalendar& cal) {
             const PyInstant in = read_instant(start, cal.index(), "start");
+            cal.index().require_in_range(in.utc, "start");
             return write_instant(detail::to_micros(d.due(detail::from_micros(in.utc), cal)), in,
                                  cal.index());
           },
@@ -107,6 +108,7 @@ Text forms: "48 hours", "30 minutes", "immediately", "24 business hours", "30 bu
           "explain",
           [](const Deadline& d, py::handle start, const BusinessCalendar& cal) {
             const PyInstant in = read_instant(start, cal.index(), "start");
+            cal.index().require_in_range(in.utc, "start");
             return explanation_to_py(d.explain(detail::from_micros(in.utc), cal), in, cal);
           },
           py::arg("start"), py::arg("calendar"), "due() with its reasons.")
@@ -115,14 +117,21 @@ Text forms: "48 hours", "30 minutes", "immediately", "24 business hours", "30 bu
       .def("__hash__", [](const Deadline& d) { return py::hash(py::str(d.text())); })
       .def("__str__", &Deadline::text)
       .def("__repr__", [](const Deadline& d) { return "charter.Deadline('" + d.text() + "')"; })
-      .def(py::pickle(
-          [](const Deadline& d) { return py::make_tuple(1, d.text()); },
-          [](const py::tuple& state) {
-            if (state.size() != 2 || state[0].cast<int>() != 1) {
-              throw UnsupportedVersionError("pickled Deadline has an unknown layout");
-            }
-            return Deadline::parse(state[1].cast<std::string>());
-          }));
+      // See BusinessCalendar.__reduce__ for why not py::pickle.
+      .def("__reduce__", [](const Deadline& d) {
+        return py::make_tuple(py::module_::import("charter._pickle").attr("deadline_from_state"),
+                              py::make_tuple(1, d.text()));
+      });
+  m.def(
+      "_deadline_from_state",
+      [](int version, const std::string& text) {
+        if (version != 1) {
+          throw UnsupportedVersionError("pickled Deadline has layout version " +
+                                        std::to_string(version) + "; this build reads 1");
+        }
+        return Deadline::parse(text);
+      },
+      py::arg("version"), py::arg("text"));
 }
 
 }  // namespace charter::python

@@ -239,17 +239,28 @@ std::int32_t CalendarIndex::bday_number(Micros t) const {
   return bdays_before[static_cast<size_t>(day[static_cast<size_t>(j)])];
 }
 
+namespace {
+// An instant for a message, even one Boost cannot hold (years outside 1400..9999).
+std::string describe(Micros us) {
+  try {
+    return format_instant(from_micros(us));
+  } catch (const std::exception&) {
+    return "an instant outside the years 1400..9999";
+  }
+}
+}  // namespace
+
 void CalendarIndex::throw_out_of_range(Micros t, const char* what) const {
   throw CalendarRangeError(
-      std::string(what) + " " + format_instant(from_micros(utc_to_local(t))) + " " + spec.zone +
-      " (" + format_instant(from_micros(t)) + " UTC) is outside calendar '" +
+      std::string(what) + " " + describe(utc_to_local(t)) + " " + spec.zone +
+      " (" + describe(t) + " UTC) is outside calendar '" +
       spec.name + "' which covers " + iso(spec.first_day) + ".." + iso(spec.last_day) + " (" +
       spec.zone + ")" + (spec.range_note.empty() ? "" : "; " + spec.range_note));
 }
 
 void CalendarIndex::throw_past_range(Micros t, Micros d) const {
   throw CalendarRangeError("adding " + format_duration(d) + " of business time to " +
-                           format_instant(from_micros(utc_to_local(t))) + " " + spec.zone +
+ describe(utc_to_local(t)) + " " + spec.zone +
                            " leaves calendar '" + spec.name +
                            "' which covers " + iso(spec.first_day) + ".." + iso(spec.last_day) +
                            (spec.range_note.empty() ? "" : "; " + spec.range_note));

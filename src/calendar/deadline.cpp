@@ -133,8 +133,21 @@ Deadline Deadline::parse(std::string_view text) {
   if (matches(toks, {"end", "of", "next", "business", "day"})) return business_days(1);
   if (matches(toks, {"end", "of", "month"})) return end_of_month();
   if (toks[0].word == "end") {
-    fail(text, toks.size() > 1 ? toks[1].column : toks[0].column + 3,
-         "unknown 'end of …' rule");
+    // Point at the first word that no 'end of …' form allows.
+    static const std::vector<std::vector<std::string>> forms = {
+        {"end", "of", "business", "day"}, {"end", "of", "next", "business", "day"},
+        {"end", "of", "month"}};
+    size_t agree = 0;
+    for (const auto& form : forms) {
+      size_t k = 0;
+      while (k < form.size() && k < toks.size() && toks[k].word == form[k]) ++k;
+      agree = std::max(agree, k);
+    }
+    const size_t column = agree < toks.size()
+                              ? toks[agree].column
+                              : toks.back().column + toks.back().word.size();
+    fail(text, column, "unknown 'end of …' rule (known: end of business day, end of next "
+                       "business day, end of month)");
   }
 
   // "<N> [business|calendar] <unit>"

@@ -1,0 +1,43 @@
+# The two commands: `make demo` and `make test`. Each installs what is missing (scripts/bootstrap),
+# configures with Debian's Python pinned, and builds incrementally.
+
+PY      := /usr/bin/python3
+BUILD   := build
+JOBS    ?= 2
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PY)
+
+.PHONY: all demo test bench bootstrap configure build clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD)/build.ninja: | bootstrap
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+configure: bootstrap $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: deadlines of the rulebook on the built-in China calendar, explained.
+demo: build
+	./$(BUILD)/examples/charter_demo
+
+# GoogleTest through CTest, then pytest; both summaries are printed, and either failing fails.
+test: build
+	@status=0; \
+	echo "== C++ tests (ctest)"; \
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) || status=1; \
+	echo "== Python tests (pytest, $(PY))"; \
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) -m pytest tests/python -q -p no:cacheprovider || status=1; \
+	exit $$status
+
+# Benchmarks are never timed tests: compare ratios measured side by side in one run.
+bench: build
+	./$(BUILD)/benchmarks/calendar_benchmark
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) benchmarks/compare_python.py
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,44 @@
+"""Builds charter._core for `pip install` (offline: pip install --no-build-isolation --no-index .).
+
+CMake is the primary build; this mirrors its list of sources so the package can be installed
+into a virtual environment with Debian's setuptools and pybind11, without CMake.
+"""
+
+import glob
+import os
+
+from pybind11.setup_helpers import Pybind11Extension, build_ext
+from setuptools import setup
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def generated_china_data():
+    """Embeds data/calendars/china.yaml the way CMake does (src/data/*.cpp.in)."""
+    with open(os.path.join(HERE, "data", "calendars", "china.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(HERE, "src", "data", "china_calendar_data.cpp.in"), encoding="utf-8") as f:
+        template = f.read()
+    out_dir = os.path.join(HERE, "build-pip", "generated")
+    os.makedirs(out_dir, exist_ok=True)
+    out = os.path.join(out_dir, "china_calendar_data.cpp")
+    content = template.replace("@CHARTER_CHINA_YAML_TEXT@", text)
+    if not os.path.exists(out) or open(out, encoding="utf-8").read() != content:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(content)
+    return os.path.relpath(out, HERE)
+
+
+sources = sorted(glob.glob("src/calendar/*.cpp") + glob.glob("src/io/*.cpp"))
+sources += sorted(glob.glob("python/src/*.cpp"))
+sources.append(generated_china_data())
+
+ext = Pybind11Extension(
+    "charter._core",
+    sources,
+    include_dirs=["include", "src/calendar", "python/src"],
+    libraries=["boost_serialization", "cctz", "yaml-cpp"],
+    cxx_std=17,
+)
+
+setup(ext_modules=[ext], cmdclass={"build_ext": build_ext})
