@@ -4,7 +4,8 @@
 PY      := /usr/bin/python3
 BUILD   := build
 JOBS    ?= 2
-CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PY)
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PY) \
+               -DCHARTER_BUILD_TESTS=ON -DCHARTER_BUILD_PYTHON=ON -DCHARTER_BUILD_BENCHMARKS=ON
 
 .PHONY: all demo test bench bootstrap configure build clean
 
@@ -13,10 +14,9 @@ all: build
 bootstrap:
 	@scripts/bootstrap
 
-$(BUILD)/build.ninja: | bootstrap
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
-
-configure: bootstrap $(BUILD)/build.ninja
+# Re-running CMake is cheap and keeps the options above in force on an old build directory.
+configure: bootstrap
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > $(BUILD).configure.log 2>&1 || (cat $(BUILD).configure.log; exit 1)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)

@@ -94,8 +94,10 @@ inline PyInstant read_instant(py::handle h, const detail::CalendarIndex& cal,
                          std::string(py::str(py::type::handle_of(h).attr("__name__"))));
   }
   PyInstant out;
-  const py::object offset = h.attr("utcoffset")();
   const Micros wall = wall_micros(h.ptr());
+  // Most inputs are naive: skip the Python-level utcoffset() call when there is no tzinfo.
+  const bool has_tz = PyDateTime_DATE_GET_TZINFO(h.ptr()) != Py_None;
+  const py::object offset = has_tz ? h.attr("utcoffset")() : py::none();
   if (offset.is_none()) {
     out.tzinfo = py::none();
     out.utc = cal.local_to_utc(wall, PyDateTime_DATE_GET_FOLD(h.ptr()) == 1);
