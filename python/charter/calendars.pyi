@@ -1,0 +1,6 @@
+from typing import Optional, Sequence, Tuple
+
+from ._core import BusinessCalendar
+
+def china(*, hours: Optional[Sequence[Tuple[str, str]]] = None, zone: str = "Asia/Shanghai") -> BusinessCalendar: ...
+def china_festivals() -> list[dict]: ...
