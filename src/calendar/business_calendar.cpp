@@ -39,17 +39,19 @@ bool BusinessCalendar::is_open(const ptime& t) const {
 ptime BusinessCalendar::next_open(const ptime& t) const {
   const Micros us = in_range(*index_, t, "instant");
   const std::int32_t j = index_->next_interval(us);
-  if (j == index_->intervals()) index_->throw_out_of_range(us, "no opening after");
+  if (j == index_->intervals()) index_->throw_nothing_after(us, "opening");
   return detail::from_micros(std::max(us, index_->start[static_cast<size_t>(j)]));
 }
 
 ptime BusinessCalendar::next_close(const ptime& t) const {
   const Micros us = in_range(*index_, t, "instant");
   const std::int32_t j = index_->next_interval(us);
-  if (j == index_->intervals()) index_->throw_out_of_range(us, "no closing after");
+  if (j == index_->intervals()) index_->throw_nothing_after(us, "closing");
   const Micros close = index_->run_end[static_cast<size_t>(j)];
   // A run that reaches the end of the range may go on past it: the close is unknown.
-  if (close >= index_->range_end) index_->throw_out_of_range(us, "the centre stays open past the range after");
+  if (close >= index_->range_end) {
+    index_->throw_nothing_after(us, "closing (the centre stays open past the end of the range)");
+  }
   return detail::from_micros(close);
 }
 

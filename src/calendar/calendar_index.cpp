@@ -229,7 +229,7 @@ std::int32_t CalendarIndex::day_index(const date& d) const {
 
 std::int32_t CalendarIndex::handling_day(Micros t) const {
   const std::int32_t j = next_interval(t);
-  if (j == intervals()) throw_out_of_range(t, "no open time after this instant in range:");
+  if (j == intervals()) throw_nothing_after(t, "open time");
   return day[static_cast<size_t>(j)];
 }
 
@@ -256,6 +256,14 @@ void CalendarIndex::throw_out_of_range(Micros t, const char* what) const {
       " (" + describe(t) + " UTC) is outside calendar '" +
       spec.name + "' which covers " + iso(spec.first_day) + ".." + iso(spec.last_day) + " (" +
       spec.zone + ")" + (spec.range_note.empty() ? "" : "; " + spec.range_note));
+}
+
+void CalendarIndex::throw_nothing_after(Micros t, const char* what) const {
+  throw CalendarRangeError(
+      "no " + std::string(what) + " after " + describe(utc_to_local(t)) + " " + spec.zone +
+      " (" + describe(t) + " UTC) within calendar '" + spec.name + "', which covers " +
+      iso(spec.first_day) + ".." + iso(spec.last_day) +
+      (spec.range_note.empty() ? "" : "; " + spec.range_note));
 }
 
 void CalendarIndex::throw_past_range(Micros t, Micros d) const {

@@ -229,34 +229,42 @@ std::string Deadline::text() const {
 
 ptime Deadline::due(const ptime& start, const BusinessCalendar& cal) const {
   detail::require_finite(start, "deadline start");
-  switch (kind_) {
-    case Kind::clock:
-      return detail::from_micros(detail::checked_add(detail::to_micros(start), micros_));
-    case Kind::business_time:
-      return cal.add(start, duration());
-    case Kind::business_days:
-      return cal.add_business_days(start, count_);
-    case Kind::calendar_days: {
-      const ptime wall = cal.to_local(start);
-      return from_wall(cal, ptime(wall.date() + boost::gregorian::days(count_), wall.time_of_day()));
+  try {
+    switch (kind_) {
+      case Kind::clock:
+        return detail::from_micros(detail::checked_add(detail::to_micros(start), micros_));
+      case Kind::business_time:
+        return cal.add(start, duration());
+      case Kind::business_days:
+        return cal.add_business_days(start, count_);
+      case Kind::calendar_days: {
+        const ptime wall = cal.to_local(start);
+        return from_wall(cal, ptime(wall.date() + boost::gregorian::days(count_),
+                                    wall.time_of_day()));
+      }
+      case Kind::months: {
+        const ptime wall = cal.to_local(start);
+        const date d = wall.date();
+        const int total =
+            static_cast<int>(d.year()) * 12 + (static_cast<int>(d.month()) - 1) + count_;
+        const int y = total / 12, m = total % 12 + 1;
+        if (y > 9999) throw InvalidTimeError("deadline '" + text() + "' passes the year 9999");
+        const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+            static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+        const date target(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                          static_cast<unsigned short>(std::min<int>(d.day(), last)));
+        return from_wall(cal, ptime(target, wall.time_of_day()));
+      }
+      case Kind::end_of_month:
+      default: {
+        const date d = cal.to_local(start).date();
+        return from_wall(cal, ptime(d.end_of_month(), time_duration(23, 59, 59)));
+      }
     }
-    case Kind::months: {
-      const ptime wall = cal.to_local(start);
-      const date d = wall.date();
-      const int total = static_cast<int>(d.year()) * 12 + (static_cast<int>(d.month()) - 1) + count_;
-      const int y = total / 12, m = total % 12 + 1;
-      if (y > 9999) throw InvalidTimeError("deadline '" + text() + "' passes the year 9999");
-      const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-          static_cast<unsigned short>(y), static_cast<unsigned short>(m));
-      const date target(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                        static_cast<unsigned short>(std::min<int>(d.day(), last)));
-      return from_wall(cal, ptime(target, wall.time_of_day()));
-    }
-    case Kind::end_of_month:
-    default: {
-      const date d = cal.to_local(start).date();
-      return from_wall(cal, ptime(d.end_of_month(), time_duration(23, 59, 59)));
-    }
+  } catch (const std::out_of_range& e) {
+    // Boost's date arithmetic past the year 9999 (gregorian::bad_year, …): not a charter error.
+    throw InvalidTimeError("deadline '" + text() + "' from " + detail::format_instant(start) +
+                           " UTC leaves the years 1400..9999 (" + e.what() + ")");
   }
 }
 

@@ -20,7 +20,7 @@
 // Example:
 //   Deadline reply = Deadline::parse("24 business hours");
 //   ptime due = reply.due(received, china_calendar());
-//   std::cout << reply.explain(received, china_calendar()).text();
+//   std::cout << reply.explain(received, china_calendar()).text;
 
 #include <string>
 #include <string_view>

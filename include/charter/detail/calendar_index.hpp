@@ -71,6 +71,9 @@ struct CalendarIndex {
   }
   [[noreturn]] void throw_out_of_range(Micros t, const char* what) const;
   [[noreturn]] void throw_past_range(Micros t, Micros d) const;
+  /// Throws CalendarRangeError: no `what` ("opening", …) after t, which is in range, before the
+  /// range ends.
+  [[noreturn]] void throw_nothing_after(Micros t, const char* what) const;
 
   /// First interval whose end is after t (the one containing t, or the next); intervals() if none.
   std::int32_t next_interval(Micros t) const {

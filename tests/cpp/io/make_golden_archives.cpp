@@ -1,0 +1,31 @@
+// Writes the golden archives into a directory (normally tests/data/).
+//
+// Run only when the archive format changes on purpose (and bump the schema version then):
+//   ninja -C <build> make_golden_archives && <build>/tests/make_golden_archives tests/data
+// archive_test.cpp loads these files and compares them with golden_values.hpp, so a change in
+// what the library writes or reads is noticed.
+
+#include <iostream>
+#include <string>
+
+#include "charter/io/archive.hpp"
+#include "charter/io/atomic_file.hpp"
+#include "io/golden_values.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: make_golden_archives <directory>\n";
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const charter::calendar::BusinessCalendar cal(charter::test::golden_calendar_spec());
+  for (const auto& f : charter::test::golden_calendar_files()) {
+    charter::io::save(cal, dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_deadline_files()) {
+    charter::io::save(charter::test::golden_deadline(), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  return 0;
+}
