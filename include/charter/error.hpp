@@ -3,7 +3,7 @@
 //
 // Every error the library raises on purpose derives from charter::Error, so an application can
 // catch one type. The subclasses name what went wrong, and each message says what, where and why
-// ("deadline text '24 buisness hours': unknown unit 'buisness' at column 4").
+// ("deadline '24 buisness hours': unknown unit 'buisness' at column 4 (expected e.g. …)").
 // Python maps each class to an exception of the same name under `charter` (charter.Error is a
 // subclass of ValueError); the mapping lives in python/src/bind_errors.cpp and nowhere else.
 

@@ -36,6 +36,13 @@ from ._core import (
 
 __version__ = "0.1.0"
 
+# Errors and the explanation are defined in the compiled core; show them under `charter`.
+for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
+             ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
+             FileError, DeadlineExplanation):
+    _cls.__module__ = "charter"
+del _cls
+
 __all__ = [
     "BusinessCalendar",
     "CalendarError",

@@ -97,7 +97,6 @@ CalendarSpec spec_from_py(const std::string& zone, py::object week, py::object h
       for (auto [key, value] : extra_workdays.cast<py::dict>()) {
         const auto d = date_key(key, "extra_workdays");
         calendar::ExtraWorkday extra;
-        extra.name = "extra working day";
         if (!value.is_none()) {
           extra.hours = hours_from_py(value, "extra working day " + calendar::format_date(d));
         }
@@ -106,7 +105,7 @@ CalendarSpec spec_from_py(const std::string& zone, py::object week, py::object h
     } else {
       for (py::handle d : extra_workdays) {
         spec.extra_workdays[date_key(d, "extra_workdays")] =
-            calendar::ExtraWorkday{"extra working day", std::nullopt};
+            calendar::ExtraWorkday{"", std::nullopt};
       }
     }
   }
@@ -152,18 +151,17 @@ Unit unit_of(const py::array& a, char kind, const char* what) {
 
 constexpr std::int64_t kNaT = std::numeric_limits<std::int64_t>::min();
 
-// Converts one element to microseconds; NaT and overflow raise with the index.
-std::int64_t element_micros(std::int64_t v, const Unit& u, size_t i, const char* what) {
+// Converts one element to microseconds; NaT and overflow raise (the caller adds the index).
+std::int64_t element_micros(std::int64_t v, const Unit& u) {
   if (v == kNaT) {
-    throw InvalidTimeError(std::string(what) + "[" + std::to_string(i) +
-                           "] is NaT (not a time); drop or fill missing values first");
+    throw InvalidTimeError("NaT (not a time); drop or fill missing values first");
   }
   if (u.per_us_den != 1) {  // nanoseconds: floor to microseconds
     return v >= 0 ? v / u.per_us_den : -((-v + u.per_us_den - 1) / u.per_us_den);
   }
   std::int64_t r;
   if (__builtin_mul_overflow(v, u.per_us_num, &r)) {
-    throw InvalidTimeError(std::string(what) + "[" + std::to_string(i) + "] is out of range");
+    throw InvalidTimeError("out of the range of datetime64 arithmetic");
   }
   return r;
 }
@@ -223,7 +221,7 @@ py::array add_many(const BusinessCalendar& cal, const py::array& times,
     size_t i = 0;
     try {
       for (; i < n; ++i) {
-        const std::int64_t local = element_micros(src[i], u, i, "times");
+        const std::int64_t local = element_micros(src[i], u);
         const std::int64_t utc = x.local_to_utc(local);
         x.require_in_range(utc, "instant");
         dst[i] = to_unit(x.utc_to_local(x.add(utc, dus)), u);
@@ -250,19 +248,24 @@ py::array elapsed_many(const BusinessCalendar& cal, const py::array& a, const py
   auto* dst = static_cast<std::int64_t*>(out.mutable_data());
   const size_t n = static_cast<size_t>(a.size());
   const CalendarIndex& x = cal.index();
+  const char* which = "a";
   {
     py::gil_scoped_release release;
     size_t i = 0;
     try {
       for (; i < n; ++i) {
-        const std::int64_t ta = x.local_to_utc(element_micros(pa[i], ua, i, "a"));
-        const std::int64_t tb = x.local_to_utc(element_micros(pb[i], ub, i, "b"));
+        which = "a";
+        const std::int64_t ta = x.local_to_utc(element_micros(pa[i], ua));
+        which = "b";
+        const std::int64_t tb = x.local_to_utc(element_micros(pb[i], ub));
+        which = "a";
         x.require_in_range(ta, "start instant");
+        which = "b";
         x.require_in_range(tb, "end instant");
         dst[i] = x.elapsed(ta, tb);
       }
     } catch (const Error&) {
-      rethrow_at(i, "a/b", std::current_exception());
+      rethrow_at(i, which, std::current_exception());
     }
   }
   return out;
@@ -282,7 +285,7 @@ py::array is_open_many(const BusinessCalendar& cal, const py::array& times) {
     size_t i = 0;
     try {
       for (; i < n; ++i) {
-        const std::int64_t t = x.local_to_utc(element_micros(src[i], u, i, "times"));
+        const std::int64_t t = x.local_to_utc(element_micros(src[i], u));
         x.require_in_range(t, "instant");
         const std::int32_t j = x.next_interval(t);
         dst[i] = j < x.intervals() && x.start[static_cast<size_t>(j)] <= t;

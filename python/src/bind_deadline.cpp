@@ -98,7 +98,6 @@ Text forms: "48 hours", "30 minutes", "immediately", "24 business hours", "30 bu
           "due",
           [](const Deadline& d, py::handle start, const BusinessCalendar& cal) {
             const PyInstant in = read_instant(start, cal.index(), "start");
-            cal.index().require_in_range(in.utc, "start");
             return write_instant(detail::to_micros(d.due(detail::from_micros(in.utc), cal)), in,
                                  cal.index());
           },
@@ -108,7 +107,6 @@ Text forms: "48 hours", "30 minutes", "immediately", "24 business hours", "30 bu
           "explain",
           [](const Deadline& d, py::handle start, const BusinessCalendar& cal) {
             const PyInstant in = read_instant(start, cal.index(), "start");
-            cal.index().require_in_range(in.utc, "start");
             return explanation_to_py(d.explain(detail::from_micros(in.utc), cal), in, cal);
           },
           py::arg("start"), py::arg("calendar"), "due() with its reasons.")

@@ -76,8 +76,9 @@ ptime BusinessCalendar::add_business_days(const ptime& t, int n) const {
   const std::int64_t b = static_cast<std::int64_t>(x.bdays_before[static_cast<size_t>(x.handling_day(us))]) + n;
   if (b < 0 || b >= static_cast<std::int64_t>(x.bday_list.size())) {
     throw CalendarRangeError(
-        "adding " + std::to_string(n) + " business days to " + detail::format_instant(t) +
-        " UTC leaves calendar '" + x.spec.name + "' which covers " + iso(x.spec.first_day) + ".." +
+        "adding " + std::to_string(n) + " business days to " +
+        detail::format_instant(detail::from_micros(x.utc_to_local(us))) + " " + x.spec.zone +
+        " leaves calendar '" + x.spec.name + "' which covers " + iso(x.spec.first_day) + ".." +
         iso(x.spec.last_day) + (x.spec.range_note.empty() ? "" : "; " + x.spec.range_note));
   }
   return detail::from_micros(x.close_of_day(x.bday_list[static_cast<size_t>(b)]));

@@ -92,8 +92,19 @@ ptime from_wall(const BusinessCalendar& cal, const ptime& wall) {
 
 }  // namespace
 
+namespace {
+// Rules are whole seconds, so that every rule has a text form and parse(text()) == rule.
+void require_whole_seconds(Micros us) {
+  if (us % detail::kMicrosPerSecond != 0) {
+    throw std::invalid_argument("deadline durations are whole seconds (got " +
+                                detail::format_duration(us) + ")");
+  }
+}
+}  // namespace
+
 Deadline Deadline::clock(const time_duration& d) {
   const Micros us = detail::to_micros(d, "deadline duration");
+  require_whole_seconds(us);
   if (us < 0 || us > kMaxSeconds * detail::kMicrosPerSecond) {
     throw std::invalid_argument("a clock deadline must be between 0 and about a century");
   }
@@ -102,6 +113,7 @@ Deadline Deadline::clock(const time_duration& d) {
 
 Deadline Deadline::business(const time_duration& d) {
   const Micros us = detail::to_micros(d, "deadline duration");
+  require_whole_seconds(us);
   if (us < 0 || us > kMaxSeconds * detail::kMicrosPerSecond) {
     throw std::invalid_argument("a business-time deadline must be between 0 and about a century");
   }
@@ -129,6 +141,7 @@ Deadline Deadline::parse(std::string_view text) {
   const std::vector<Token> toks = tokenize(text);
   if (toks.empty()) fail(text, 1, "empty rule");
   if (matches(toks, {"immediately"})) return clock(time_duration(0, 0, 0));
+  if (toks[0].word == "immediately") fail(text, toks[1].column, "unexpected '" + toks[1].word + "'");
   if (matches(toks, {"end", "of", "business", "day"})) return business_days(0);
   if (matches(toks, {"end", "of", "next", "business", "day"})) return business_days(1);
   if (matches(toks, {"end", "of", "month"})) return end_of_month();
@@ -283,12 +296,12 @@ DeadlineExplanation Deadline::explain(const ptime& start, const BusinessCalendar
       e.note = "business time: only the calendar's open hours count";
       break;
     case Kind::business_days:
-      e.note = (count_ == 0   ? std::string("close of the business day handling starts on")
-                : count_ == 1 ? std::string("close of the business day after the one handling "
-                                            "starts on")
-                              : "close of the " + std::to_string(count_) +
-                                    "th business day after the one handling starts on") +
-               " (" + format_date(cal.business_day_of(start)) + ")";
+      e.note = (count_ == 0 ? std::string("close of the business day handling starts on")
+                : count_ == 1
+                    ? std::string("close of the business day after the one handling starts on")
+                    : "close of the business day " + std::to_string(count_) +
+                          " business days after the one handling starts on") +
+               " " + format_date(cal.business_day_of(start));
       break;
     case Kind::calendar_days:
       e.note = "same local wall time " + std::to_string(count_) + " date(s) later";

@@ -28,6 +28,12 @@ std::string format_instant(const boost::posix_time::ptime& t) {
   return buf;
 }
 
+void throw_unrepresentable(Micros us) {
+  throw InvalidTimeError("instant " + std::to_string(us / kMicrosPerSecond) +
+                         " s from 1970-01-01 lies outside the years 1400..9999 that charter "
+                         "can represent");
+}
+
 std::string format_duration(Micros us) {
   std::string sign;
   if (us < 0) {

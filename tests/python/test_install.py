@@ -16,6 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def clean_env():
+    """The environment without PYTHONPATH, so the venv sees only what pip installed."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["MAX_JOBS"] = "2"
+    return env
+
+
 def test_pip_install_into_a_venv_and_use_it(tmp_path):
     if sys.executable != "/usr/bin/python3" and not os.path.exists("/usr/bin/python3"):
         pytest.fail("Debian's /usr/bin/python3 is required")
@@ -26,7 +33,7 @@ def test_pip_install_into_a_venv_and_use_it(tmp_path):
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns("build*", ".git", ".venv", "__pycache__"))
     pip = subprocess.run(
         [str(venv / "bin" / "pip"), "install", "--no-build-isolation", "--no-index", "-q", str(src)],
-        capture_output=True, text=True, env={**os.environ, "MAX_JOBS": "2"},
+        capture_output=True, text=True, env=clean_env(),
     )
     assert pip.returncode == 0, pip.stdout + pip.stderr
     script = textwrap.dedent(
@@ -41,6 +48,6 @@ def test_pip_install_into_a_venv_and_use_it(tmp_path):
         print("ok")
         """
     )
-    run = subprocess.run([str(venv / "bin" / "python"), "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run([str(venv / "bin" / "python"), "-c", script], cwd=tmp_path, capture_output=True, text=True, env=clean_env())
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.strip() == "ok"

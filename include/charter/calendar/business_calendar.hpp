@@ -52,13 +52,15 @@ enum class Fold {
 struct ClosedSpan {
   boost::posix_time::ptime begin;  ///< UTC, the close
   boost::posix_time::ptime end;    ///< UTC, the next opening
-  std::string reason;  ///< "overnight", "lunch break", "weekend", "holiday: National Day", …
+  /// "overnight", "break between opening hours", or the closed days in between with their
+  /// dates: "weekend 2025-06-14..2025-06-15", "holiday: National Day 2025-10-01..2025-10-08".
+  std::string reason;
 };
 
 /// A local date whose open time was used though it is not a regular working day.
 struct NotableDay {
   boost::gregorian::date day;
-  std::string reason;  ///< "make-up working day: …" or "special hours: …"
+  std::string reason;  ///< describe_day(): "make-up working day: …" or "special hours"
 };
 
 class BusinessCalendar {
@@ -78,7 +80,8 @@ class BusinessCalendar {
   bool is_open(const boost::posix_time::ptime& t) const;
   /// The earliest instant ≥ t at which the centre is open (t itself when open).
   boost::posix_time::ptime next_open(const boost::posix_time::ptime& t) const;
-  /// The earliest instant ≥ t at which the centre goes from open to closed.
+  /// The end of the open period containing t, or of the next one when t is closed. At a
+  /// closing instant the centre is already closed, so next_close(18:30) is the next day's close.
   boost::posix_time::ptime next_close(const boost::posix_time::ptime& t) const;
   /// t plus d of business time (see the meaning above); d < 0 goes back.
   boost::posix_time::ptime add(const boost::posix_time::ptime& t,
@@ -103,8 +106,9 @@ class BusinessCalendar {
   bool is_business_day(const boost::gregorian::date& d) const;
   /// The local opening hours of a date, after holidays, make-up days and special hours.
   DayHours hours_on(const boost::gregorian::date& d) const;
-  /// Why a date has its hours: "holiday: National Day", "make-up working day: …", "weekend",
-  /// "special hours: …" or "" for a regular working day.
+  /// Why a date has its hours: "holiday: National Day", "make-up working day" (with ": name"
+  /// when it has one), "weekend", "closed on mondays", "special hours", or "" for a regular
+  /// working day.
   std::string describe_day(const boost::gregorian::date& d) const;
 
   /// Closed stretches between a and b (UTC), with reasons, merged across adjacent days.

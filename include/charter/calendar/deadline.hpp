@@ -16,6 +16,9 @@
 //                                            the month's end (Aug 31 + 6 months = Feb 28/29)
 // A local wall time that falls in a spring-forward gap becomes the instant the clocks jump;
 // one in an autumn overlap means its first occurrence.
+// Business rules need the calendar's range and raise CalendarRangeError outside it; clock,
+// calendar-day, month and end-of-month rules use only the calendar's zone and work anywhere.
+// Durations are whole seconds (factories reject fractions), so parse(text()) == rule.
 //
 // Example:
 //   Deadline reply = Deadline::parse("24 business hours");

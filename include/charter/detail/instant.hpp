@@ -55,7 +55,15 @@ inline Micros to_micros(const boost::posix_time::time_duration& d,
   return d.total_microseconds();
 }
 
+/// Microseconds of 1400-01-01 00:00 and of 10000-01-01 00:00 UTC: the span Boost can hold.
+inline constexpr Micros kMinMicros = -17987443200LL * kMicrosPerSecond;
+inline constexpr Micros kEndMicros = 253402300800LL * kMicrosPerSecond;
+
+/// Throws InvalidTimeError unless kMinMicros <= us < kEndMicros.
+void throw_unrepresentable(Micros us);
+
 inline boost::posix_time::ptime from_micros(Micros us) {
+  if (us < kMinMicros || us >= kEndMicros) throw_unrepresentable(us);
   // Split into whole days and a remainder: ptime + microseconds(huge) is exact either way, but
   // day arithmetic keeps the intermediate duration small.
   Micros days = us / kMicrosPerDay;
