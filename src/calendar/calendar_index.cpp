@@ -91,14 +91,17 @@ std::shared_ptr<const CalendarIndex> CalendarIndex::build(CalendarSpec spec_in) 
   const CalendarSpec& spec = x.spec;
   x.zone = ZoneRules::load(spec.zone);
 
-  // One UTC offset over the whole range (with two days' margin for overnight intervals)?
-  const Micros span_from = local_midnight(spec.first_day) - 2 * kMicrosPerDay - kMicrosPerDay;
-  const Micros span_to = local_midnight(spec.last_day) + 4 * kMicrosPerDay;
-  if (!x.zone->has_transition_between(span_from - kMicrosPerDay, span_to + kMicrosPerDay)) {
-    x.fixed_offset = true;
-    x.offset = static_cast<Micros>(x.zone->offset_at(span_from)) * kMicrosPerSecond;
-    x.fixed_from = span_from;
-    x.fixed_to = span_to;
+  // The zone's offsets over the range, with margin for overnight intervals and zone offsets.
+  x.tz.from = local_midnight(spec.first_day) - 3 * kMicrosPerDay;
+  x.tz.to = local_midnight(spec.last_day) + 4 * kMicrosPerDay;
+  x.tz.offset0 = static_cast<Micros>(x.zone->offset_at(x.tz.from)) * kMicrosPerSecond;
+  for (const auto& t : x.zone->transitions_between(x.tz.from, x.tz.to)) {
+    const Micros before = static_cast<Micros>(t.before) * kMicrosPerSecond;
+    const Micros after = static_cast<Micros>(t.after) * kMicrosPerSecond;
+    x.tz.at.push_back(t.at);
+    x.tz.after.push_back(after);
+    x.tz.lo.push_back(t.at + std::min(before, after));
+    x.tz.hi.push_back(t.at + std::max(before, after));
   }
   // Interval boundaries in a spring-forward gap map to the transition; in an overlap, to the
   // first occurrence.
@@ -190,27 +193,56 @@ std::shared_ptr<const CalendarIndex> CalendarIndex::build(CalendarSpec spec_in) 
   return idx;
 }
 
-Micros CalendarIndex::local_lookup_earliest(Micros local) const {
-  if (fixed_offset && local - offset >= fixed_from && local - offset <= fixed_to) {
-    return local - offset;
+namespace {
+
+// What a local wall time means, from the zone table when it covers the time, else the zone.
+struct LocalMeaning {
+  bool skipped;
+  Micros earlier, later;  // for `skipped`: both the instant the clocks jump
+};
+
+LocalMeaning lookup(const CalendarIndex& x, Micros local) {
+  const auto& tz = x.tz;
+  // Offsets are below a day, so a local time inside [from + 1d, to − 1d] has its UTC instant
+  // inside the window.
+  if (local >= tz.from + kMicrosPerDay && local <= tz.to - kMicrosPerDay) {
+    if (tz.at.empty()) return {false, local - tz.offset0, local - tz.offset0};
+    const auto i = std::upper_bound(tz.lo.begin(), tz.lo.end(), local) - tz.lo.begin() - 1;
+    if (i < 0) return {false, local - tz.offset0, local - tz.offset0};
+    const size_t u = static_cast<size_t>(i);
+    const Micros after = tz.after[u];
+    if (local < tz.hi[u]) {
+      const Micros before = u == 0 ? tz.offset0 : tz.after[u - 1];
+      if (after > before) return {true, tz.at[u], tz.at[u]};  // spring forward: a gap
+      return {false, local - before, local - after};         // fall back: twice
+    }
+    return {false, local - after, local - after};
   }
-  return zone->lookup_local(local).earlier;
+  const auto l = x.zone->lookup_local(local);
+  return {l.kind == ZoneRules::LocalLookup::skipped, l.earlier, l.later};
+}
+
+}  // namespace
+
+Micros CalendarIndex::local_lookup_earliest(Micros local) const {
+  return lookup(*this, local).earlier;
 }
 
 Micros CalendarIndex::utc_to_local(Micros utc) const {
-  if (fixed_offset && utc >= fixed_from && utc <= fixed_to) return utc + offset;
+  if (utc >= tz.from && utc <= tz.to) {
+    if (tz.at.empty()) return utc + tz.offset0;
+    const auto i = std::upper_bound(tz.at.begin(), tz.at.end(), utc) - tz.at.begin() - 1;
+    return utc + (i < 0 ? tz.offset0 : tz.after[static_cast<size_t>(i)]);
+  }
   return zone->utc_to_local(utc);
 }
 
 Micros CalendarIndex::local_to_utc(Micros local, bool later) const {
-  if (fixed_offset && local - offset >= fixed_from && local - offset <= fixed_to) {
-    return local - offset;
-  }
-  const auto l = zone->lookup_local(local);
-  if (l.kind == ZoneRules::LocalLookup::skipped) {
+  const LocalMeaning l = lookup(*this, local);
+  if (l.skipped) {
     throw NonexistentTimeError(
         "local time " + format_instant(from_micros(local)) + " does not exist in " + spec.zone +
-        " (clocks jump forward at " + format_instant(from_micros(zone->utc_to_local(l.earlier))) +
+        " (clocks jump forward at " + format_instant(from_micros(utc_to_local(l.earlier))) +
         "; it was skipped)");
   }
   return later ? l.later : l.earlier;

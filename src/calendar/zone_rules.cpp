@@ -75,10 +75,19 @@ long ZoneRules::offset_at(Micros utc) const {
   return static_cast<long>(tz_.lookup(to_point(utc)).offset);
 }
 
-bool ZoneRules::has_transition_between(Micros from, Micros to) const {
+std::vector<ZoneRules::Transition> ZoneRules::transitions_between(Micros from, Micros to) const {
+  std::vector<Transition> out;
   cctz::time_zone::civil_transition trans;
-  if (!tz_.next_transition(to_point(from), &trans)) return false;
-  return from_point(tz_.lookup(trans.to).trans) <= to;
+  seconds_point tp = to_point(from);
+  while (tz_.next_transition(tp, &trans)) {
+    const seconds_point at = tz_.lookup(trans.to).trans;
+    if (from_point(at) > to || at <= tp) break;
+    const long before = static_cast<long>(tz_.lookup(at - cctz::seconds(1)).offset);
+    const long after = static_cast<long>(tz_.lookup(at).offset);
+    if (before != after) out.push_back({from_point(at), before, after});
+    tp = at;
+  }
+  return out;
 }
 
 }  // namespace charter::detail

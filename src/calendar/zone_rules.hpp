@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <cctz/time_zone.h>
 
@@ -28,8 +29,14 @@ class ZoneRules {
   LocalLookup lookup_local(Micros local) const;
   /// UTC offset at an instant, in seconds.
   long offset_at(Micros utc) const;
-  /// Does the zone change its offset anywhere in [from, to] (UTC)?
-  bool has_transition_between(Micros from, Micros to) const;
+  /// A change of UTC offset (abbreviation-only changes are left out).
+  struct Transition {
+    Micros at;     ///< UTC instant of the change
+    long before;   ///< offset in seconds just before
+    long after;    ///< offset in seconds from `at` on
+  };
+  /// The offset changes in (from, to], in order.
+  std::vector<Transition> transitions_between(Micros from, Micros to) const;
   const std::string& name() const { return name_; }
 
  private:

@@ -49,10 +49,18 @@ struct CalendarIndex {
   std::vector<std::int32_t> bday_list;     // day index of the n-th business day
   std::vector<DayKind> day_kind;
 
-  // When the zone keeps one UTC offset over the whole range (Asia/Shanghai, UTC), conversions
-  // inside [fixed_from, fixed_to] are one addition instead of a zone lookup.
-  bool fixed_offset = false;
-  Micros offset = 0, fixed_from = 0, fixed_to = 0;
+  // The zone's UTC offsets over the range (with two days' margin): conversions there search
+  // this short table instead of asking the zone (≈ 200 ns per lookup through cctz). For a zone
+  // without daylight saving (Asia/Shanghai, UTC) the table has no transitions at all.
+  struct ZoneTable {
+    Micros from = 0, to = 0;   // UTC window the table covers
+    Micros offset0 = 0;        // offset before the first transition
+    std::vector<Micros> at;    // UTC instants where the offset changes
+    std::vector<Micros> after;  // offset from at[i] on
+    // Local wall span [lo, hi) each change disturbs: skipped (gap) when the offset grows,
+    // repeated (overlap) when it shrinks.
+    std::vector<Micros> lo, hi;
+  } tz;
 
   Micros range_begin = 0;  // local midnight of first_day, UTC
   Micros range_end = 0;    // max(local midnight after last_day, end of the last interval)
