@@ -84,6 +84,7 @@ def test_explanation_keeps_the_callers_form(cn):
         ("24 business hours please", 19, "unexpected"),
         ("end of year", 8, "unknown 'end of"),
         ("2 weeks", 3, "weeks are not a unit"),
+        ("immediately please", 13, "unexpected 'please'"),
     ],
 )
 def test_bad_rules_name_the_column(text, column, words):
@@ -93,6 +94,20 @@ def test_bad_rules_name_the_column(text, column, words):
     assert words in str(info.value)
 
 
-def test_special_durations_are_rejected():
+def test_amounts_are_whole_non_negative_seconds():
     with pytest.raises(ValueError):
         Deadline.business(timedelta(hours=-1))
+    with pytest.raises(ValueError, match="whole seconds"):
+        Deadline.business(timedelta(milliseconds=1500))
+    d = Deadline.clock(timedelta(seconds=90))
+    assert d.text == "90 seconds" and Deadline(d.text) == d
+
+
+def test_clock_rules_need_only_the_zone(cn):
+    # Clock, calendar-day, month and end-of-month rules work outside the holiday table's years.
+    assert Deadline("6 months").due(datetime(2026, 9, 1, 10), cn) == datetime(2027, 3, 1, 10)
+    assert Deadline("48 hours").due(datetime(2027, 9, 1, 10), cn) == datetime(2027, 9, 3, 10)
+    with pytest.raises(charter.CalendarRangeError, match="2026-12-31"):
+        Deadline("24 business hours").due(datetime(2027, 9, 1, 10), cn)
+    with pytest.raises(charter.InvalidTimeError, match="1400..9999"):
+        Deadline("48 hours").due(datetime(1, 9, 1, 10), cn)

@@ -16,6 +16,9 @@ def test_hierarchy_is_rooted_in_value_error():
     assert issubclass(charter.CalendarRangeError, charter.CalendarError)
     assert issubclass(charter.NonexistentTimeError, charter.CalendarError)
     assert issubclass(charter.CorruptFileError, charter.SerializationError)
+    # Shown under the package name users import.
+    assert charter.CalendarRangeError.__module__ == "charter"
+    assert repr(charter.ParseError("x")).startswith("ParseError(")
 
 
 def test_unknown_zone():
