@@ -13,25 +13,27 @@ from setuptools import setup
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def generated_china_data():
-    """Embeds data/calendars/china.yaml the way CMake does (src/data/*.cpp.in)."""
-    with open(os.path.join(HERE, "data", "calendars", "china.yaml"), encoding="utf-8") as f:
+def embedded_text(path, symbol):
+    """Embeds a data file the way CMake's charter_embed_text does (src/data/embedded_text.cpp.in)."""
+    with open(os.path.join(HERE, path), encoding="utf-8") as f:
         text = f.read()
-    with open(os.path.join(HERE, "src", "data", "china_calendar_data.cpp.in"), encoding="utf-8") as f:
+    with open(os.path.join(HERE, "src", "data", "embedded_text.cpp.in"), encoding="utf-8") as f:
         template = f.read()
     out_dir = os.path.join(HERE, "build-pip", "generated")
     os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, "china_calendar_data.cpp")
-    content = template.replace("@CHARTER_CHINA_YAML_TEXT@", text)
+    out = os.path.join(out_dir, symbol + ".cpp")
+    content = (template.replace("@EMBED_TEXT@", text).replace("@EMBED_SYMBOL@", symbol)
+               .replace("@EMBED_SOURCE@", path))
     if not os.path.exists(out) or open(out, encoding="utf-8").read() != content:
         with open(out, "w", encoding="utf-8") as f:
             f.write(content)
     return os.path.relpath(out, HERE)
 
 
-sources = sorted(glob.glob("src/calendar/*.cpp") + glob.glob("src/io/*.cpp"))
+sources = sorted(glob.glob("src/*/*.cpp"))
 sources += sorted(glob.glob("python/src/*.cpp"))
-sources.append(generated_china_data())
+sources.append(embedded_text("data/calendars/china.yaml", "china_calendar_yaml"))
+sources.append(embedded_text("data/charter/builtin.yaml", "builtin_charter_yaml"))
 
 ext = Pybind11Extension(
     "charter._core",

@@ -51,6 +51,32 @@ class ParseError : public Error {
   using Error::Error;
 };
 
+/// A lookup by id that names nothing (an unknown role, staff member, unit, duty or calendar).
+class UnknownIdError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// A charter file that cannot be read: what() starts with "file:line:column: path: ".
+class CharterFileError : public ParseError {
+ public:
+  CharterFileError(const std::string& file, int line, int column, const std::string& path,
+                   const std::string& message)
+      : ParseError(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                   (path.empty() ? "" : path + ": ") + message),
+        file_(file), line_(line), column_(column), path_(path) {}
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }      ///< 1-based
+  int column() const { return column_; }  ///< 1-based
+  const std::string& path() const { return path_; }  ///< e.g. "organization.roles[3].reports_to"
+
+ private:
+  std::string file_;
+  int line_;
+  int column_;
+  std::string path_;
+};
+
 /// Reading or writing a saved file failed.
 class SerializationError : public Error {
  public:

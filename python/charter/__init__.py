@@ -1,7 +1,7 @@
 """charter — a customer-service centre's rulebook, executable.
 
-Business calendars and deadline rules (this release); organisation, workflows, standards,
-cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
+Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
+charter file that holds them; workflows, standards, cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
 naive; aware datetimes are converted and come back aware.
 
     >>> import charter
@@ -13,10 +13,13 @@ naive; aware datetimes are converted and come back aware.
 
 from . import _core
 from . import calendars
+from . import org
 from ._core import (
     BusinessCalendar,
     CalendarError,
     CalendarRangeError,
+    Charter,
+    CharterFileError,
     CorruptFileError,
     Deadline,
     DeadlineExplanation,
@@ -24,9 +27,12 @@ from ._core import (
     Error,
     FileError,
     InvalidTimeError,
+    LocalizedText,
     NonexistentTimeError,
+    OrganizationError,
     ParseError,
     SerializationError,
+    UnknownIdError,
     UnsupportedVersionError,
     from_bytes,
     load,
@@ -39,7 +45,8 @@ __version__ = "0.1.0"
 # Errors and the explanation are defined in the compiled core; show them under `charter`.
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
-             FileError, DeadlineExplanation):
+             FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
+             Charter, LocalizedText):
     _cls.__module__ = "charter"
 del _cls
 
@@ -47,6 +54,8 @@ __all__ = [
     "BusinessCalendar",
     "CalendarError",
     "CalendarRangeError",
+    "Charter",
+    "CharterFileError",
     "CorruptFileError",
     "Deadline",
     "DeadlineExplanation",
@@ -54,13 +63,17 @@ __all__ = [
     "Error",
     "FileError",
     "InvalidTimeError",
+    "LocalizedText",
     "NonexistentTimeError",
+    "OrganizationError",
     "ParseError",
     "SerializationError",
+    "UnknownIdError",
     "UnsupportedVersionError",
     "calendars",
     "from_bytes",
     "load",
+    "org",
     "save",
     "to_bytes",
 ]

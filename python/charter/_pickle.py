@@ -13,3 +13,15 @@ def calendar_from_state(version, data):
 
 def deadline_from_state(version, text):
     return _core._deadline_from_state(version, text)
+
+
+def from_state(version, data):
+    """Rebuilds a Charter or Organization from its envelope bytes (layout version 1)."""
+    if version != 1:
+        raise _core.UnsupportedVersionError(f"pickled state has layout version {version}; this build reads 1")
+    return _core.from_bytes(data)
+
+
+def construct(cls, kwargs):
+    """Rebuilds a value type (Role, Duty, Staff, ...) through its keyword constructor."""
+    return cls(**kwargs)

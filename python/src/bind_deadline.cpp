@@ -37,7 +37,8 @@ py::object explanation_to_py(const calendar::DeadlineExplanation& e, const PyIns
 }  // namespace
 
 void bind_deadline(py::module_& m) {
-  py::enum_<Deadline::Kind>(m, "DeadlineKind", "What a deadline rule counts.")
+  py::enum_<Deadline::Kind> kind(m, "DeadlineKind", "What a deadline rule counts.");
+  reduce_enum_by_value(kind)
       .value("clock", Deadline::Kind::clock, "elapsed real time")
       .value("business_time", Deadline::Kind::business_time, "business time on the calendar")
       .value("business_days", Deadline::Kind::business_days,

@@ -6,6 +6,9 @@
 //       NonexistentTimeError       → charter.NonexistentTimeError
 //     InvalidTimeError             → charter.InvalidTimeError
 //     ParseError                   → charter.ParseError
+//       CharterFileError           → charter.CharterFileError (.file, .line, .column, .path)
+//     UnknownIdError               → charter.UnknownIdError
+//     org::OrganizationError       → charter.OrganizationError (.problems: [(path, message)])
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
 //       UnsupportedVersionError    → charter.UnsupportedVersionError
@@ -19,6 +22,7 @@
 
 #include "bindings.hpp"
 #include "charter/error.hpp"
+#include "charter/org/organization.hpp"
 
 namespace charter::python {
 
@@ -31,7 +35,12 @@ void bind_errors(py::module_& m) {
   py::register_exception<CalendarRangeError>(m, "CalendarRangeError", calendar.ptr());
   py::register_exception<NonexistentTimeError>(m, "NonexistentTimeError", calendar.ptr());
   py::register_exception<InvalidTimeError>(m, "InvalidTimeError", error.ptr());
-  py::register_exception<ParseError>(m, "ParseError", error.ptr());
+  auto& parse = py::register_exception<ParseError>(m, "ParseError", error.ptr());
+  py::register_exception<UnknownIdError>(m, "UnknownIdError", error.ptr());
+  // Errors with fields: the class is made here, and a translator below fills the attributes.
+  static PyObject* charter_file_error = py::exception<CharterFileError>(m, "CharterFileError", parse.ptr()).ptr();
+  static PyObject* organization_error =
+      py::exception<org::OrganizationError>(m, "OrganizationError", error.ptr()).ptr();
   auto& serialization =
       py::register_exception<SerializationError>(m, "SerializationError", error.ptr());
   py::register_exception<CorruptFileError>(m, "CorruptFileError", serialization.ptr());
@@ -42,6 +51,19 @@ void bind_errors(py::module_& m) {
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
+    } catch (const CharterFileError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(charter_file_error)(e.what());
+      exc.attr("file") = e.file();
+      exc.attr("line") = e.line();
+      exc.attr("column") = e.column();
+      exc.attr("path") = e.path();
+      PyErr_SetObject(charter_file_error, exc.ptr());
+    } catch (const org::OrganizationError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(organization_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(organization_error, exc.ptr());
     } catch (const boost::gregorian::bad_year& e) {
       PyErr_SetString(PyExc_ValueError, e.what());
     } catch (const boost::gregorian::bad_month& e) {

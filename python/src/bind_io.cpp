@@ -27,7 +27,11 @@ std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
   if (py::isinstance<calendar::Deadline>(obj)) {
     return io::to_bytes(obj.cast<const calendar::Deadline&>(), f);
   }
-  throw py::type_error("only BusinessCalendar and Deadline can be saved, not " +
+  if (py::isinstance<Charter>(obj)) return io::to_bytes(obj.cast<const Charter&>(), f);
+  if (py::isinstance<org::Organization>(obj)) {
+    return io::to_bytes(obj.cast<const org::Organization&>(), f);
+  }
+  throw py::type_error("only BusinessCalendar, Deadline, Charter and Organization can be saved, not " +
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
@@ -46,7 +50,7 @@ void bind_io(py::module_& m) {
         return py::bytes(to_bytes_any(obj, format_from(format)));
       },
       py::arg("obj"), py::arg("format") = "binary",
-      "Serializes a BusinessCalendar or Deadline into a checksummed envelope.");
+      "Serializes a BusinessCalendar, Deadline, Charter or Organization into a checksummed envelope.");
   m.def(
       "from_bytes",
       [](const py::bytes& data) {
@@ -78,7 +82,7 @@ void bind_io(py::module_& m) {
         }();
         return to_py(std::move(saved));
       },
-      py::arg("path"), "Loads a saved BusinessCalendar or Deadline.");
+      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter or Organization.");
 }
 
 }  // namespace charter::python

@@ -8,6 +8,8 @@ namespace charter::python {
 void bind_errors(pybind11::module_& m);
 void bind_calendar(pybind11::module_& m);
 void bind_deadline(pybind11::module_& m);
+void bind_org(pybind11::module_& m);
+void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 
 }  // namespace charter::python

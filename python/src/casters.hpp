@@ -149,6 +149,16 @@ inline py::object write_instant(Micros utc, const PyInstant& like,
   return as_utc.attr("astimezone")(like.tzinfo);
 }
 
+/// Gives a py::enum_ a __reduce__ through its integer value: pybind11's own enum pickling aborts
+/// the process under pickle protocols 0 and 1.
+template <class Enum>
+Enum& reduce_enum_by_value(Enum& e) {
+  e.def("__reduce__", [](const py::object& self) {
+    return py::make_tuple(self.attr("__class__"), py::make_tuple(py::int_(self)));
+  });
+  return e;
+}
+
 inline Micros timedelta_micros(PyObject* o) {
   return (static_cast<Micros>(PyDateTime_DELTA_GET_DAYS(o)) * 86400 +
           PyDateTime_DELTA_GET_SECONDS(o)) *

@@ -15,6 +15,7 @@
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_org.hpp"
 
 namespace charter::io {
 namespace {
@@ -91,9 +92,34 @@ Saved decode(const OpenedEnvelope& env) {
       return calendar::BusinessCalendar(std::move(spec));
     }
     case PayloadType::deadline:
-    default:
       return read_archive(env.header.format, env.payload,
                           [&](auto& ar) { return load_deadline(ar, schema); });
+    case PayloadType::organization: {
+      if (schema != kOrganizationSchema) {
+        throw UnsupportedVersionError("organization schema version " + std::to_string(schema) +
+                                      " is not readable by this build");
+      }
+      auto spec = read_archive(env.header.format, env.payload,
+                               [&](auto& ar) { return load_org(ar); });
+      return org::Organization(std::move(spec));
+    }
+    case PayloadType::charter:
+    default: {
+      if (schema != kCharterSchema) {
+        throw UnsupportedVersionError("charter schema version " + std::to_string(schema) +
+                                      " is not readable by this build");
+      }
+      CharterParts parts = read_archive(env.header.format, env.payload,
+                                        [&](auto& ar) { return load_charter_parts(ar); });
+      std::map<std::string, calendar::BusinessCalendar> calendars;
+      for (auto& [id, spec] : parts.calendars) {
+        if (!calendars.emplace(id, calendar::BusinessCalendar(std::move(spec))).second) {
+          throw CorruptFileError("calendar '" + id + "' appears twice");
+        }
+      }
+      return Charter(std::move(parts.name), std::move(calendars),
+                     org::Organization(std::move(parts.organization)));
+    }
   }
 }
 
@@ -109,6 +135,17 @@ std::string to_bytes(const calendar::Deadline& deadline, ArchiveFormat format) {
   const std::string payload =
       write_archive(format, [&](auto& ar) { save_deadline(ar, deadline); });
   return seal(PayloadType::deadline, kDeadlineSchema, format, payload);
+}
+
+std::string to_bytes(const Charter& charter, ArchiveFormat format) {
+  const std::string payload = write_archive(format, [&](auto& ar) { save_charter(ar, charter); });
+  return seal(PayloadType::charter, kCharterSchema, format, payload);
+}
+
+std::string to_bytes(const org::Organization& organization, ArchiveFormat format) {
+  const std::string payload =
+      write_archive(format, [&](auto& ar) { save_org(ar, organization.spec()); });
+  return seal(PayloadType::organization, kOrganizationSchema, format, payload);
 }
 
 Saved from_bytes(std::string_view bytes, std::string_view source) {
@@ -139,6 +176,14 @@ void save(const calendar::BusinessCalendar& cal, const std::string& path, Archiv
 
 void save(const calendar::Deadline& deadline, const std::string& path, ArchiveFormat format) {
   write_file_atomically(path, to_bytes(deadline, format));
+}
+
+void save(const Charter& charter, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(charter, format));
+}
+
+void save(const org::Organization& organization, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(organization, format));
 }
 
 Saved load(const std::string& path) {

@@ -19,15 +19,21 @@
 #include "charter/calendar/deadline.hpp"
 #include "charter/error.hpp"
 #include "charter/io/envelope.hpp"
+#include "charter/model/charter.hpp"
+#include "charter/org/organization.hpp"
 
 namespace charter::io {
 
 /// Anything that can be saved.
-using Saved = std::variant<calendar::BusinessCalendar, calendar::Deadline>;
+using Saved = std::variant<calendar::BusinessCalendar, calendar::Deadline, Charter,
+                           org::Organization>;
 
 std::string to_bytes(const calendar::BusinessCalendar& cal,
                      ArchiveFormat format = ArchiveFormat::binary);
 std::string to_bytes(const calendar::Deadline& deadline,
+                     ArchiveFormat format = ArchiveFormat::binary);
+std::string to_bytes(const Charter& charter, ArchiveFormat format = ArchiveFormat::binary);
+std::string to_bytes(const org::Organization& organization,
                      ArchiveFormat format = ArchiveFormat::binary);
 
 /// Reads what to_bytes wrote; `source` names the origin in messages.
@@ -37,6 +43,10 @@ Saved from_bytes(std::string_view bytes, std::string_view source = "<bytes>");
 void save(const calendar::BusinessCalendar& cal, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 void save(const calendar::Deadline& deadline, const std::string& path,
+          ArchiveFormat format = ArchiveFormat::binary);
+void save(const Charter& charter, const std::string& path,
+          ArchiveFormat format = ArchiveFormat::binary);
+void save(const org::Organization& organization, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 
 Saved load(const std::string& path);

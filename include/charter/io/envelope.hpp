@@ -10,7 +10,7 @@
 //   8  u32 schema_version    version of the payload's field layout (per payload type)
 //  12  u64 payload_length    must equal file size − 32: no truncation, no trailing bytes
 //  20  u32 payload_crc32c
-//  24  u32 payload_type      1 calendar, 2 deadline
+//  24  u32 payload_type      1 calendar, 2 deadline, 3 charter, 4 organization
 //  28  u32 header_crc32c     over bytes 0..27
 // Why not Boost's own header and class versions: a payload made only of primitives carries no
 // Boost class information, so nothing but this header decides what a file means, and a
@@ -34,6 +34,8 @@ enum class ArchiveFormat : std::uint8_t {
 enum class PayloadType : std::uint32_t {
   calendar = 1,  ///< a BusinessCalendar (its CalendarSpec)
   deadline = 2,  ///< a Deadline rule
+  charter = 3,   ///< a Charter (calendars and organisation)
+  organization = 4,  ///< an Organization
 };
 
 inline constexpr std::uint16_t kEnvelopeVersion = 1;

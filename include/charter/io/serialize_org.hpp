@@ -1,0 +1,195 @@
+#pragma once
+// Boost.Serialization of organisations and charters, with the same discipline as
+// serialize_calendar.hpp: primitives only, every count and length bounded before allocation,
+// versioned by the envelope's schema_version.
+
+#include <cstdint>
+#include <string>
+
+#include "charter/io/serialize_calendar.hpp"
+#include "charter/model/charter.hpp"
+#include "charter/org/organization.hpp"
+
+namespace charter::io {
+
+inline constexpr std::uint32_t kOrganizationSchema = 1;
+inline constexpr std::uint32_t kCharterSchema = 1;
+
+/// Bounds on what an archive may claim (far above any real service centre).
+inline constexpr std::uint32_t kMaxUnits = 100000;
+inline constexpr std::uint32_t kMaxRoles = 100000;
+inline constexpr std::uint32_t kMaxDutiesPerRole = 10000;
+inline constexpr std::uint32_t kMaxCoversPerDuty = 10000;
+inline constexpr std::uint32_t kMaxStaff = 2000000;
+inline constexpr std::uint32_t kMaxRolesPerStaff = 1000;
+inline constexpr std::uint32_t kMaxGrants = 2000000;
+inline constexpr std::uint32_t kMaxCalendars = 1000;
+
+namespace serial {
+
+template <class Ar>
+void put_text(Ar& ar, const LocalizedText& t) {
+  put_string(ar, "zh", t.zh);
+  put_string(ar, "en", t.en);
+}
+template <class Ar>
+LocalizedText get_text(Ar& ar) {
+  LocalizedText t;
+  t.zh = get_string(ar, "zh");
+  t.en = get_string(ar, "en");
+  return t;
+}
+
+template <class Ar>
+void put_optional_date(Ar& ar, const char* name, const std::optional<boost::gregorian::date>& d) {
+  put_u32(ar, "has_date", d ? 1 : 0);
+  if (d) put_date(ar, name, *d);
+}
+template <class Ar>
+std::optional<boost::gregorian::date> get_optional_date(Ar& ar, const char* name) {
+  const std::uint32_t has = get_u32(ar, "has_date");
+  if (has > 1) throw CorruptFileError("field 'has_date' is neither 0 nor 1");
+  if (!has) return std::nullopt;
+  return get_date(ar, name);
+}
+
+}  // namespace serial
+
+template <class Ar>
+void save_org(Ar& ar, const org::OrganizationSpec& spec) {
+  using namespace serial;
+  put_count(ar, "units", spec.units.size());
+  for (const auto& u : spec.units) {
+    put_string(ar, "id", u.id);
+    put_text(ar, u.name);
+    put_string(ar, "parent", u.parent);
+  }
+  put_count(ar, "roles", spec.roles.size());
+  for (const auto& r : spec.roles) {
+    put_string(ar, "id", r.id);
+    put_text(ar, r.name);
+    put_string(ar, "reports_to", r.reports_to);
+    put_i64(ar, "headcount", r.headcount ? *r.headcount : -1);
+    put_count(ar, "duties", r.duties.size());
+    for (const auto& d : r.duties) {
+      put_string(ar, "id", d.id);
+      put_text(ar, d.text);
+      put_count(ar, "covers", d.covers.size());
+      for (const auto& c : d.covers) {
+        put_u32(ar, "kind", static_cast<std::uint32_t>(c.subject.kind));
+        put_string(ar, "subject", c.subject.id);
+        put_u32(ar, "raci", static_cast<std::uint32_t>(c.raci));
+      }
+    }
+  }
+  put_count(ar, "staff", spec.staff.size());
+  for (const auto& s : spec.staff) {
+    put_string(ar, "id", s.id);
+    put_string(ar, "name", s.name);
+    put_string(ar, "phone", s.phone);
+    put_count(ar, "roles", s.roles.size());
+    for (const auto& r : s.roles) put_string(ar, "role", r);
+    put_string(ar, "unit", s.unit);
+    put_optional_date(ar, "from", s.active.from);
+    put_optional_date(ar, "until", s.active.until);
+  }
+  put_count(ar, "grants", spec.grants.size());
+  for (const auto& g : spec.grants) {
+    put_string(ar, "role", g.role);
+    put_string(ar, "action", g.action);
+    put_u32(ar, "allow", g.allow ? 1 : 0);
+    put_string(ar, "reason", g.reason);
+  }
+}
+
+template <class Ar>
+org::OrganizationSpec load_org(Ar& ar) {
+  using namespace serial;
+  org::OrganizationSpec spec;
+  spec.units.resize(get_count(ar, "units", kMaxUnits));
+  for (auto& u : spec.units) {
+    u.id = get_string(ar, "id");
+    u.name = get_text(ar);
+    u.parent = get_string(ar, "parent");
+  }
+  spec.roles.resize(get_count(ar, "roles", kMaxRoles));
+  for (auto& r : spec.roles) {
+    r.id = get_string(ar, "id");
+    r.name = get_text(ar);
+    r.reports_to = get_string(ar, "reports_to");
+    const std::int64_t headcount = get_i64(ar, "headcount");
+    if (headcount < -1 || headcount > 1000000000) throw CorruptFileError("headcount out of range");
+    if (headcount >= 0) r.headcount = static_cast<int>(headcount);
+    r.duties.resize(get_count(ar, "duties", kMaxDutiesPerRole));
+    for (auto& d : r.duties) {
+      d.id = get_string(ar, "id");
+      d.text = get_text(ar);
+      d.covers.resize(get_count(ar, "covers", kMaxCoversPerDuty));
+      for (auto& c : d.covers) {
+        const std::uint32_t kind = get_u32(ar, "kind");
+        if (kind > 2) throw CorruptFileError("unknown subject kind " + std::to_string(kind));
+        c.subject.kind = static_cast<org::SubjectKind>(kind);
+        c.subject.id = get_string(ar, "subject");
+        const std::uint32_t raci = get_u32(ar, "raci");
+        if (raci > 3) throw CorruptFileError("unknown RACI value " + std::to_string(raci));
+        c.raci = static_cast<org::Raci>(raci);
+      }
+    }
+  }
+  spec.staff.resize(get_count(ar, "staff", kMaxStaff));
+  for (auto& s : spec.staff) {
+    s.id = get_string(ar, "id");
+    s.name = get_string(ar, "name");
+    s.phone = get_string(ar, "phone");
+    s.roles.resize(get_count(ar, "roles", kMaxRolesPerStaff));
+    for (auto& r : s.roles) r = get_string(ar, "role");
+    s.unit = get_string(ar, "unit");
+    s.active.from = get_optional_date(ar, "from");
+    s.active.until = get_optional_date(ar, "until");
+  }
+  spec.grants.resize(get_count(ar, "grants", kMaxGrants));
+  for (auto& g : spec.grants) {
+    g.role = get_string(ar, "role");
+    g.action = get_string(ar, "action");
+    const std::uint32_t allow = get_u32(ar, "allow");
+    if (allow > 1) throw CorruptFileError("field 'allow' is neither 0 nor 1");
+    g.allow = allow == 1;
+    g.reason = get_string(ar, "reason");
+  }
+  return spec;
+}
+
+template <class Ar>
+void save_charter(Ar& ar, const Charter& c) {
+  using namespace serial;
+  put_text(ar, c.name());
+  put_count(ar, "calendars", c.calendars().size());
+  for (const auto& [id, cal] : c.calendars()) {
+    put_string(ar, "id", id);
+    save_spec(ar, cal.spec());
+  }
+  save_org(ar, c.organization().spec());
+}
+
+/// The parts of a charter as read; the caller validates them by building the Charter.
+struct CharterParts {
+  LocalizedText name;
+  std::vector<std::pair<std::string, calendar::CalendarSpec>> calendars;
+  org::OrganizationSpec organization;
+};
+
+template <class Ar>
+CharterParts load_charter_parts(Ar& ar) {
+  using namespace serial;
+  CharterParts p;
+  p.name = get_text(ar);
+  const std::uint32_t n = get_count(ar, "calendars", kMaxCalendars);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string id = get_string(ar, "id");
+    p.calendars.emplace_back(std::move(id), load_spec(ar, kCalendarSchema));
+  }
+  p.organization = load_org(ar);
+  return p;
+}
+
+}  // namespace charter::io

@@ -1,0 +1,65 @@
+// charter.Charter: the validated whole, and charter.builtin().
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "charter/io/archive.hpp"
+#include "charter/model/charter.hpp"
+
+namespace charter::python {
+
+namespace py = pybind11;
+
+void bind_charter(py::module_& m) {
+  py::class_<Charter>(m, "Charter", R"doc(
+A service centre's rulebook, validated: its named calendars and its organisation.
+
+Build one from a charter file (Charter.load / Charter.parse; the format is
+docs/charter-file.md) or take the built-in charter of the source documents (Charter.builtin()).
+Immutable; safe to share between threads.
+)doc")
+      .def(py::init([](const LocalizedText& name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                       org::Organization organization) {
+             return Charter(name, std::move(calendars), std::move(organization));
+           }),
+           py::kw_only(), py::arg("name") = LocalizedText{},
+           py::arg("calendars") = std::map<std::string, calendar::BusinessCalendar>{},
+           py::arg("organization") = org::Organization{})
+      .def_static("builtin", &builtin, py::return_value_policy::copy,
+                  "The built-in charter of the source documents.")
+      .def_static(
+          "parse",
+          [](const std::string& text, const std::string& source) {
+            py::gil_scoped_release release;
+            return Charter::parse(text, source);
+          },
+          py::arg("text"), py::arg("source") = "<text>",
+          "Parses charter-file text; errors name source:line:column and the node's path.")
+      .def_static(
+          "load",
+          [](py::handle path) {
+            const std::string p = py::str(py::module_::import("os").attr("fspath")(path));
+            py::gil_scoped_release release;
+            return Charter::load(p);
+          },
+          py::arg("path"), "Reads a charter file.")
+      .def_property_readonly("name", &Charter::name)
+      .def("calendar", &Charter::calendar, py::arg("id"), py::return_value_policy::copy,
+           "The calendar with this id (UnknownIdError otherwise).")
+      .def_property_readonly("calendars", [](const Charter& c) { return c.calendars(); },
+                             "{id: BusinessCalendar} (a copy of the mapping).")
+      .def_property_readonly("organization", &Charter::organization, py::return_value_policy::copy)
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const Charter& c) {
+        return "<charter.Charter '" + c.name().both() + "' " + std::to_string(c.calendars().size()) +
+               " calendars, " + std::to_string(c.organization().roles().size()) + " roles>";
+      })
+      .def("__reduce__", [](const Charter& c) {
+        return py::make_tuple(py::module_::import("charter._pickle").attr("from_state"),
+                              py::make_tuple(1, py::bytes(io::to_bytes(c, io::ArchiveFormat::binary))));
+      });
+}
+
+}  // namespace charter::python

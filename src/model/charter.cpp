@@ -1,0 +1,61 @@
+#include "charter/model/charter.hpp"
+
+#include "charter/error.hpp"
+#include "charter/io/charter_file.hpp"
+
+namespace charter::data {
+// Generated at configure time from data/charter/builtin.yaml (see CMakeLists.txt).
+extern const char* const builtin_charter_yaml;
+}  // namespace charter::data
+
+namespace charter {
+
+struct Charter::Data {
+  LocalizedText name;
+  std::map<std::string, calendar::BusinessCalendar> calendars;
+  org::Organization organization;
+};
+
+Charter::Charter() : data_(std::make_shared<Data>()) {}
+
+Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                 org::Organization organization)
+    : data_(std::make_shared<Data>(Data{std::move(name), std::move(calendars), std::move(organization)})) {}
+
+Charter Charter::parse(std::string_view text, std::string_view source) {
+  return io::parse_charter(text, source);
+}
+
+Charter Charter::load(const std::string& path) { return io::load_charter(path); }
+
+const LocalizedText& Charter::name() const { return data_->name; }
+
+const calendar::BusinessCalendar& Charter::calendar(const std::string& id) const {
+  auto it = data_->calendars.find(id);
+  if (it == data_->calendars.end()) {
+    std::string known;
+    for (const auto& [k, v] : data_->calendars) known += (known.empty() ? "" : ", ") + k;
+    throw UnknownIdError("unknown calendar '" + id + "' (this charter has: " +
+                         (known.empty() ? "none" : known) + ")");
+  }
+  return it->second;
+}
+
+const std::map<std::string, calendar::BusinessCalendar>& Charter::calendars() const {
+  return data_->calendars;
+}
+
+const org::Organization& Charter::organization() const { return data_->organization; }
+
+bool operator==(const Charter& a, const Charter& b) {
+  return a.data_ == b.data_ ||
+         (a.data_->name == b.data_->name && a.data_->calendars == b.data_->calendars &&
+          a.data_->organization == b.data_->organization);
+}
+
+const Charter& builtin() {
+  static const Charter charter = Charter::parse(data::builtin_charter_yaml, "data/charter/builtin.yaml");
+  return charter;
+}
+
+}  // namespace charter
