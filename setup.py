@@ -38,8 +38,8 @@ sources.append(embedded_text("data/charter/builtin.yaml", "builtin_charter_yaml"
 ext = Pybind11Extension(
     "charter._core",
     sources,
-    include_dirs=["include", "src/calendar", "python/src"],
-    libraries=["boost_serialization", "cctz", "yaml-cpp"],
+    include_dirs=["include", "src/calendar", "src/io", "python/src"],
+    libraries=["boost_serialization", "cctz", "yaml"],
     cxx_std=17,
 )
 

@@ -2,10 +2,11 @@
 
 #include <mutex>
 
-#include <yaml-cpp/yaml.h>
+#include <cstdlib>
 
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
+#include "../io/yaml_tree.hpp"
 
 namespace charter::data {
 // Generated at configure time from data/calendars/china.yaml (see CMakeLists.txt).
@@ -15,27 +16,31 @@ extern const char* const china_calendar_yaml;
 namespace charter::calendar {
 namespace {
 
+using io::yaml::Node;
+
 constexpr const char* kFile = "data/calendars/china.yaml";
 
-[[noreturn]] void fail(const YAML::Node& node, const std::string& why) {
-  const YAML::Mark m = node.Mark();
-  throw ParseError(std::string(kFile) + ":" + std::to_string(m.line + 1) + ":" +
-                   std::to_string(m.column + 1) + ": " + why);
+[[noreturn]] void fail(int line, int column, const std::string& why) {
+  throw ParseError(std::string(kFile) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + why);
 }
+[[noreturn]] void fail(const Node& node, const std::string& why) { fail(node.line, node.column, why); }
 
-YAML::Node need(const YAML::Node& map, const char* key) {
-  YAML::Node value = map[key];
+const Node& need(const Node& map, const char* key) {
+  const Node* value = map.get(key);
   if (!value) fail(map, std::string("missing field '") + key + "'");
-  return value;
+  return *value;
 }
 
-boost::gregorian::date date_at(const YAML::Node& node) {
+const std::string& text_of(const Node& node) {
+  if (!node.is_scalar()) fail(node, "expected a single value");
+  return node.value;
+}
+
+boost::gregorian::date date_at(const Node& node) {
   try {
-    return parse_date(node.as<std::string>());
+    return parse_date(text_of(node));
   } catch (const ParseError& e) {
     fail(node, e.what());
-  } catch (const YAML::Exception& e) {
-    fail(node, "expected a date YYYY-MM-DD");
   }
 }
 
@@ -45,28 +50,32 @@ struct Table {
 };
 
 Table parse_table() {
-  YAML::Node root;
+  Node root;
   try {
-    root = YAML::Load(data::china_calendar_yaml);
-  } catch (const YAML::ParserException& e) {
-    throw ParseError(std::string(kFile) + ":" + std::to_string(e.mark.line + 1) + ":" +
-                     std::to_string(e.mark.column + 1) + ": " + e.msg);
+    root = io::yaml::parse(data::china_calendar_yaml);
+  } catch (const io::yaml::SyntaxError& e) {
+    fail(e.line, e.column, e.message);
   }
   Table t;
   t.valid_from = date_at(need(root, "valid_from"));
   t.valid_through = date_at(need(root, "valid_through"));
-  for (const YAML::Node& f : need(root, "festivals")) {
+  const Node& festivals = need(root, "festivals");
+  if (!festivals.is_sequence()) fail(festivals, "'festivals' must be a list");
+  for (const Node& f : festivals.items) {
     ChinaFestival fest;
-    fest.year = need(f, "year").as<int>();
-    fest.name = need(f, "name").as<std::string>();
-    fest.label = need(f, "label").as<std::string>();
-    const YAML::Node off = need(f, "off");
-    if (!off.IsSequence() || off.size() != 2) fail(off, "'off' must be [first, last]");
-    fest.first_off = date_at(off[0]);
-    fest.last_off = date_at(off[1]);
+    const std::string& year = text_of(need(f, "year"));
+    fest.year = std::atoi(year.c_str());
+    if (fest.year < 1400 || fest.year > 9999) fail(need(f, "year"), "year out of range");
+    fest.name = text_of(need(f, "name"));
+    fest.label = text_of(need(f, "label"));
+    const Node& off = need(f, "off");
+    if (!off.is_sequence() || off.items.size() != 2) fail(off, "'off' must be [first, last]");
+    fest.first_off = date_at(off.items[0]);
+    fest.last_off = date_at(off.items[1]);
     if (fest.last_off < fest.first_off) fail(off, "'off' ends before it starts");
-    if (f["makeup"]) {
-      for (const YAML::Node& d : f["makeup"]) fest.makeup.push_back(date_at(d));
+    if (const Node* makeup = f.get("makeup")) {
+      if (!makeup->is_sequence()) fail(*makeup, "'makeup' must be a list of dates");
+      for (const Node& d : makeup->items) fest.makeup.push_back(date_at(d));
     }
     t.festivals.push_back(std::move(fest));
   }
