@@ -1,5 +1,6 @@
 // charter demo: the rulebook's deadlines for complaints received at awkward times, on the
-// built-in China calendar (09:00–18:30, Asia/Shanghai, official holidays and make-up days).
+// built-in China calendar (09:00–18:30, Asia/Shanghai, official holidays and make-up days), and
+// who answers for complaints in the built-in charter's organisation.
 //
 // Each deadline is printed with its explanation: the rule, every closed span skipped and why,
 // make-up days worked, and the result in local time.
@@ -12,6 +13,30 @@
 
 namespace cal = charter::calendar;
 using boost::posix_time::ptime;
+
+namespace {
+
+// Who answers for complaints in the built-in charter, and where they escalate (S4, S1 p3).
+void print_organisation() {
+  const charter::Charter& c = charter::builtin();
+  const charter::org::Organization& org = c.organization();
+  std::cout << "\n════ the built-in charter: " << c.name().both() << "\n";
+  for (const char* action : {"complaint.accept", "complaint.escalate", "complaint.resolve"}) {
+    const auto accountable = org.accountable_for({charter::org::SubjectKind::action, action});
+    std::cout << "\n── " << action << "\n   accountable: "
+              << (accountable ? accountable->name.both() : std::string("nobody")) << "\n";
+    for (const auto& role : org.responsible_for(action)) {
+      std::cout << "   responsible: " << role.name.both() << "; escalates to";
+      for (const auto& up : org.escalation_chain(role.id)) std::cout << " → " << up.name.both();
+      std::cout << "\n";
+    }
+  }
+  const auto decision = org.may_role("archive_staff", "complaint.escalate");
+  std::cout << "\n── may the customer-archive staff escalate a complaint? "
+            << (decision.allowed ? "yes" : "no") << ": " << decision.reason << "\n";
+}
+
+}  // namespace
 
 int main() {
   const cal::BusinessCalendar cn = cal::china_calendar();
@@ -56,5 +81,6 @@ int main() {
                 << deadline.explain(received, cn).text;
     }
   }
+  print_organisation();
   return 0;
 }
