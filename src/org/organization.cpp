@@ -255,7 +255,11 @@ Organization::Organization(OrganizationSpec spec) {
   }
   for (size_t i = 0; i < s.units.size(); ++i) impl->units.emplace(s.units[i].id, i);
   for (size_t i = 0; i < s.staff.size(); ++i) impl->staff.emplace(s.staff[i].id, i);
-  for (const Grant& g : s.grants) impl->grants[{g.role, g.action}] = &g;
+  // One grant per (role, action) decides; a denial wins over any allowing grant beside it.
+  for (const Grant& g : s.grants) {
+    const Grant*& slot = impl->grants[{g.role, g.action}];
+    if (!slot || (slot->allow && !g.allow)) slot = &g;
+  }
   impl_ = std::move(impl);
 }
 

@@ -1,0 +1,163 @@
+// Charter: the validated aggregate of a rulebook — named calendars and an organisation.
+//
+// Facts relied on (include/charter/model/charter.hpp): a Charter is immutable once built, copies
+// share the same data, an unknown calendar id is an UnknownIdError naming the ids that exist,
+// and equality compares name, calendars and organisation. The built-in charter's contents are
+// not tested here (tests/cpp/model does not own data/charter/builtin.yaml).
+
+#include "charter/model/charter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "charter/calendar/china.hpp"
+#include "charter/error.hpp"
+#include "test_support.hpp"
+
+namespace charter {
+namespace {
+
+using boost::gregorian::date;
+
+calendar::BusinessCalendar hotline() {
+  calendar::CalendarSpec spec;
+  spec.name = "Hotline";
+  spec.zone = "Asia/Shanghai";
+  spec.week = calendar::WeeklySchedule::round_the_clock();
+  return calendar::BusinessCalendar(spec);
+}
+
+org::Organization small_org() {
+  org::OrganizationSpec spec;
+  spec.roles = {org::Role{"boss", {"老板", "Boss"}, "", 1,
+                          {org::Duty{"boss.close", {}, {{{org::SubjectKind::action, "case.close"},
+                                                         org::Raci::responsible}}}}},
+                org::Role{"clerk", {}, "boss", std::nullopt, {}}};
+  spec.staff = {org::Staff{"p-1", "王芳", "", {"boss"}, "", {}}};
+  return org::Organization(spec);
+}
+
+Charter make_charter() {
+  return Charter({"客服中心", "Service centre"},
+                 {{"office", calendar::china_calendar()}, {"hotline", hotline()}}, small_org());
+}
+
+TEST(Charter, AnEmptyCharterHasNothing) {
+  const Charter c;
+  EXPECT_EQ(c.name(), LocalizedText{});
+  EXPECT_TRUE(c.calendars().empty());
+  EXPECT_TRUE(c.organization().roles().empty());
+  EXPECT_TRUE(c.organization().staff().empty());
+  CHARTER_EXPECT_THROW_MSG(c.calendar("office"), UnknownIdError,
+                           "unknown calendar 'office' (this charter has: none)");
+}
+
+TEST(Charter, BuiltFromParts) {
+  const Charter c = make_charter();
+  EXPECT_EQ(c.name().zh, "客服中心");
+  EXPECT_EQ(c.name().en, "Service centre");
+  ASSERT_EQ(c.calendars().size(), 2u);
+  EXPECT_EQ(c.calendar("office"), calendar::china_calendar());
+  EXPECT_EQ(c.calendar("hotline").name(), "Hotline");
+  // The hotline is open at 03:00 on National Day; the office is not.
+  EXPECT_TRUE(c.calendar("hotline").is_open(test::local(c.calendar("hotline"), "2025-10-01 03:00")));
+  EXPECT_FALSE(c.calendar("office").is_open(test::local(c.calendar("office"), "2025-10-01 10:00")));
+  EXPECT_EQ(c.organization(), small_org());
+  EXPECT_EQ(c.organization().escalation_chain("clerk").at(0).id, "boss");
+}
+
+TEST(Charter, AnUnknownCalendarNamesTheOnesThatExist) {
+  // Ids are listed in order: hotline before office.
+  CHARTER_EXPECT_THROW_MSG(make_charter().calendar("offce"), UnknownIdError,
+                           "unknown calendar 'offce' (this charter has: hotline, office)");
+}
+
+TEST(Charter, CopiesShareTheSameData) {
+  const Charter a = make_charter();
+  const Charter b = a;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(&a.calendars(), &b.calendars());
+  EXPECT_EQ(&a.organization(), &b.organization());
+  EXPECT_EQ(&a.name(), &b.name());
+}
+
+TEST(Charter, EqualityComparesNameCalendarsAndOrganisation) {
+  const Charter c = make_charter();
+  EXPECT_EQ(c, make_charter());  // separately built, equal content
+  EXPECT_NE(c, Charter({"客服中心", "Service centre "}, c.calendars(), c.organization()));
+  EXPECT_NE(c, Charter(c.name(), {{"office", calendar::china_calendar()}}, c.organization()));
+  // Same calendar under another id.
+  EXPECT_NE(c, Charter(c.name(), {{"office", calendar::china_calendar()}, {"hotline2", hotline()}},
+                       c.organization()));
+  EXPECT_NE(c, Charter(c.name(), c.calendars(), org::Organization()));
+  EXPECT_NE(c, Charter());
+}
+
+TEST(Charter, ParseAndLoadGiveTheSameCharter) {
+  const std::string text =
+      "charter: 1\n"
+      "name: {zh: 客服中心, en: Service centre}\n"
+      "calendars:\n"
+      "  office: {builtin: china}\n"
+      "  hotline: {name: Hotline, zone: Asia/Shanghai, week: {daily: [\"00:00-24:00\"]}}\n"
+      "organization:\n"
+      "  roles:\n"
+      "    - id: boss\n"
+      "      name: {zh: 老板, en: Boss}\n"
+      "      headcount: 1\n"
+      "      duties: [{id: boss.close, covers: [{action: case.close, raci: R}]}]\n"
+      "    - {id: clerk, reports_to: boss}\n"
+      "  staff: [{id: p-1, name: 王芳, roles: [boss]}]\n";
+  const Charter parsed = Charter::parse(text, "centre.yaml");
+  // The file describes exactly the charter built from parts above.
+  EXPECT_EQ(parsed, make_charter());
+  const test::TempDir dir;
+  const std::string path = dir.file("centre.yaml");
+  std::ofstream(path, std::ios::binary) << text;
+  EXPECT_EQ(Charter::load(path), parsed);
+}
+
+TEST(Charter, ParseErrorsAreCharterFileErrors) {
+  CHARTER_EXPECT_THROW_MSG(Charter::parse("charter: 1\nextra: 1\n", "c.yaml"), CharterFileError,
+                           "c.yaml:2:1: extra: unknown key 'extra'");
+  // A CharterFileError is a ParseError and a charter::Error.
+  CHARTER_EXPECT_THROW_MSG(Charter::parse("charter: 1\nextra: 1\n", "c.yaml"), ParseError, "extra");
+  CHARTER_EXPECT_THROW_MSG(Charter::parse("charter: 1\nextra: 1\n", "c.yaml"), Error, "extra");
+}
+
+TEST(Charter, BuiltinIsParsedOnceAndShared) {
+  // Only identity is tested here, not contents.
+  const Charter& a = builtin();
+  const Charter& b = builtin();
+  EXPECT_EQ(&a, &b);
+  const Charter copy = a;
+  EXPECT_EQ(copy, a);
+  EXPECT_EQ(&copy.organization(), &a.organization());
+}
+
+TEST(Charter, FourThreadsReadOneCharter) {
+  const Charter c = make_charter();
+  const auto& office = c.calendar("office");
+  const auto t = test::local(office, "2025-09-29 10:00");  // a working Monday, 10:00
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      for (int k = 0; k < 500; ++k) {
+        const Charter mine = c;  // copies share data across threads
+        if (!mine.calendar("office").is_open(t)) ++wrong;
+        if (!mine.organization().may_staff("p-1", "case.close").allowed) ++wrong;
+        if (mine.organization().escalation_chain("clerk").at(0).id != "boss") ++wrong;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+}  // namespace
+}  // namespace charter
