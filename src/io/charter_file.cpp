@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 
 #include "charter/calendar/calendar_spec.hpp"
@@ -103,9 +104,14 @@ class Reader {
       const auto minus = v.find('-');
       if (minus == std::string::npos) fail(node.items[i], p, "expected an interval \"HH:MM-HH:MM\", found '" + v + "'");
       pairs.emplace_back(v.substr(0, minus), v.substr(minus + 1));
+      try {
+        calendar::make_interval(pairs.back().first, pairs.back().second);  // report at the item
+      } catch (const Error& e) {
+        fail(node.items[i], p, e.what());
+      }
     }
     try {
-      return calendar::parse_day_hours(pairs);
+      return calendar::parse_day_hours(pairs);  // overlaps concern the whole list
     } catch (const Error& e) {
       fail(node, path, e.what());
     }
@@ -351,23 +357,29 @@ org::Organization finish_organization(const Reader& r, org::OrganizationSpec spe
                                       const std::string& path) {
   std::vector<org::Problem> problems = org::validate(spec);
   if (problems.empty()) return org::Organization(std::move(spec));
-  // One error listing every problem, compiler style: the first gives the error's position and
-  // path, the others follow on their own lines with theirs.
-  std::string rest;
-  const Node* first = nullptr;
-  std::string first_path;
-  for (const auto& p : problems) {
-    const std::string full = Reader::join(path, p.path);
-    const Node& at = locate(root, full);
-    if (!first) {
-      first = &at;
-      first_path = full;
-      continue;
-    }
-    rest += "\n" + r.source() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + full +
-            ": " + p.message;
+  // One error listing every problem, compiler style and in file order: the first gives the
+  // error's position and path, the others follow on their own lines with theirs.
+  struct Placed {
+    const Node* at;
+    std::string path;
+    std::string message;
+  };
+  std::vector<Placed> placed;
+  for (auto& p : problems) {
+    std::string full = Reader::join(path, p.path);
+    const Node* at = &locate(root, full);
+    placed.push_back({at, std::move(full), std::move(p.message)});
   }
-  throw CharterFileError(r.source(), first->line, first->column, first_path, problems.front().message + rest);
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    return std::tie(a.at->line, a.at->column) < std::tie(b.at->line, b.at->column);
+  });
+  std::string rest;
+  for (size_t i = 1; i < placed.size(); ++i) {
+    rest += "\n" + r.source() + ":" + std::to_string(placed[i].at->line) + ":" +
+            std::to_string(placed[i].at->column) + ": " + placed[i].path + ": " + placed[i].message;
+  }
+  throw CharterFileError(r.source(), placed[0].at->line, placed[0].at->column, placed[0].path,
+                         placed[0].message + rest);
 }
 
 }  // namespace

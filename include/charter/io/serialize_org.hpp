@@ -106,26 +106,29 @@ template <class Ar>
 org::OrganizationSpec load_org(Ar& ar) {
   using namespace serial;
   org::OrganizationSpec spec;
-  spec.units.resize(get_count(ar, "units", kMaxUnits));
-  for (auto& u : spec.units) {
+  // Entries are appended as they are read, never allocated up front from a claimed count: a
+  // forged count then fails at the end of the payload instead of reserving gigabytes first.
+  for (std::uint32_t i = 0, n = get_count(ar, "units", kMaxUnits); i < n; ++i) {
+    org::Unit u;
     u.id = get_string(ar, "id");
     u.name = get_text(ar);
     u.parent = get_string(ar, "parent");
+    spec.units.push_back(std::move(u));
   }
-  spec.roles.resize(get_count(ar, "roles", kMaxRoles));
-  for (auto& r : spec.roles) {
+  for (std::uint32_t i = 0, n = get_count(ar, "roles", kMaxRoles); i < n; ++i) {
+    org::Role& r = spec.roles.emplace_back();
     r.id = get_string(ar, "id");
     r.name = get_text(ar);
     r.reports_to = get_string(ar, "reports_to");
     const std::int64_t headcount = get_i64(ar, "headcount");
     if (headcount < -1 || headcount > 1000000000) throw CorruptFileError("headcount out of range");
     if (headcount >= 0) r.headcount = static_cast<int>(headcount);
-    r.duties.resize(get_count(ar, "duties", kMaxDutiesPerRole));
-    for (auto& d : r.duties) {
+    for (std::uint32_t j = 0, nd = get_count(ar, "duties", kMaxDutiesPerRole); j < nd; ++j) {
+      org::Duty& d = r.duties.emplace_back();
       d.id = get_string(ar, "id");
       d.text = get_text(ar);
-      d.covers.resize(get_count(ar, "covers", kMaxCoversPerDuty));
-      for (auto& c : d.covers) {
+      for (std::uint32_t k = 0, nc = get_count(ar, "covers", kMaxCoversPerDuty); k < nc; ++k) {
+        org::Responsibility& c = d.covers.emplace_back();
         const std::uint32_t kind = get_u32(ar, "kind");
         if (kind > 2) throw CorruptFileError("unknown subject kind " + std::to_string(kind));
         c.subject.kind = static_cast<org::SubjectKind>(kind);
@@ -136,19 +139,20 @@ org::OrganizationSpec load_org(Ar& ar) {
       }
     }
   }
-  spec.staff.resize(get_count(ar, "staff", kMaxStaff));
-  for (auto& s : spec.staff) {
+  for (std::uint32_t i = 0, n = get_count(ar, "staff", kMaxStaff); i < n; ++i) {
+    org::Staff& s = spec.staff.emplace_back();
     s.id = get_string(ar, "id");
     s.name = get_string(ar, "name");
     s.phone = get_string(ar, "phone");
-    s.roles.resize(get_count(ar, "roles", kMaxRolesPerStaff));
-    for (auto& r : s.roles) r = get_string(ar, "role");
+    for (std::uint32_t j = 0, nr = get_count(ar, "roles", kMaxRolesPerStaff); j < nr; ++j) {
+      s.roles.push_back(get_string(ar, "role"));
+    }
     s.unit = get_string(ar, "unit");
     s.active.from = get_optional_date(ar, "from");
     s.active.until = get_optional_date(ar, "until");
   }
-  spec.grants.resize(get_count(ar, "grants", kMaxGrants));
-  for (auto& g : spec.grants) {
+  for (std::uint32_t i = 0, n = get_count(ar, "grants", kMaxGrants); i < n; ++i) {
+    org::Grant& g = spec.grants.emplace_back();
     g.role = get_string(ar, "role");
     g.action = get_string(ar, "action");
     const std::uint32_t allow = get_u32(ar, "allow");

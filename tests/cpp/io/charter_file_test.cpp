@@ -535,7 +535,7 @@ TEST(CharterFileErrors, AnIntervalOutOfTheDay) {
                      "  c:",
                      "    week: {mon: [\"25:00-26:00\"]}",
                  }),
-                 4, 17, "calendars.c.week.mon", "time of day '25:00': hour out of range");
+                 4, 18, "calendars.c.week.mon[0]", "time of day '25:00': hour out of range");
 }
 
 TEST(CharterFileErrors, AnIntervalWithoutADash) {
