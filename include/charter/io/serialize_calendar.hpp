@@ -5,10 +5,12 @@
 // tracking), so the layout is decided here and versioned by the envelope's schema_version.
 // Every count and string length read back is checked against a bound and against the bytes
 // left before anything is allocated; strings travel as binary objects, which Boost reads into
-// a buffer we sized, never one it resized from the file.
+// a buffer we sized, never one it resized from the file. Strings must be valid UTF-8 and the
+// zone a tz database name, on save as on load, so whatever loads can be saved again.
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <boost/serialization/binary_object.hpp>
 #include <boost/serialization/nvp.hpp>
@@ -25,8 +27,71 @@ inline constexpr std::uint32_t kDeadlineSchema = 1;
 
 inline constexpr std::uint32_t kMaxStringBytes = 4096;
 inline constexpr std::uint32_t kMaxIntervalsPerDay = 1440;
+/// Most open intervals a saved calendar may have over its whole range (about 44 MB of index).
+/// Each of the two bounds above is sensible alone, but their product is not: 1440 intervals a
+/// day for 400 years is a 160 KB file whose index would need more than 9 GB.
+inline constexpr std::uint64_t kMaxCalendarIntervals = 1'000'000;
 
 namespace serial {
+
+/// Well-formed UTF-8: no stray continuation bytes, overlong forms, surrogates or code points
+/// past U+10FFFF. Every string field is text; Python, for one, cannot decode anything else.
+inline bool is_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2, cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3, cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4, cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (s.size() - i < len) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0u) != 0x80u) return false;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+/// A name that can only mean an entry of the tz database ("Asia/Shanghai", "Etc/GMT+8",
+/// "America/Port-au-Prince", "UTC"): components of [A-Za-z0-9._+-] joined by '/', none empty
+/// or starting with '.', at most 127 bytes. cctz would otherwise also accept "file:/any/path"
+/// (it opens that path: a FIFO blocks the load forever), "libc:localtime" (the host's zone) and
+/// fixed offsets, none of which belongs in a file that is moved between machines.
+inline bool is_tz_database_name(std::string_view z) {
+  if (z.empty() || z.size() > 127) return false;
+  bool component_start = true;
+  for (const char ch : z) {
+    if (ch == '/') {
+      if (component_start) return false;  // leading '/' or "//"
+      component_start = true;
+      continue;
+    }
+    const bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '+' ||
+                    (ch == '.' && !component_start);
+    if (!ok) return false;
+    component_start = false;
+  }
+  return !component_start;  // no trailing '/'
+}
 
 template <class Ar>
 void put_u32(Ar& ar, const char* name, std::uint32_t v) {
@@ -70,6 +135,10 @@ void put_string(Ar& ar, const char* name, const std::string& s) {
     throw SerializationError(std::string("field '") + name + "' is longer than " +
                              std::to_string(kMaxStringBytes) + " bytes and cannot be saved");
   }
+  if (!is_utf8(s)) {
+    throw SerializationError(std::string("field '") + name +
+                             "' is not valid UTF-8 text and cannot be saved");
+  }
   put_count(ar, name, s.size());
   ar << boost::serialization::make_nvp(
       "bytes", boost::serialization::make_binary_object(const_cast<char*>(s.data()), s.size()));
@@ -79,6 +148,9 @@ std::string get_string(Ar& ar, const char* name) {
   std::string s(get_count(ar, name, kMaxStringBytes), '\0');
   ar >> boost::serialization::make_nvp("bytes",
                                        boost::serialization::make_binary_object(s.data(), s.size()));
+  if (!is_utf8(s)) {
+    throw CorruptFileError(std::string("field '") + name + "' is not valid UTF-8 text");
+  }
   return s;
 }
 
@@ -125,11 +197,56 @@ calendar::DayHours get_hours(Ar& ar, const char* name) {
   return hours;
 }
 
+/// How many open intervals the calendar index of `spec` holds: for each date of
+/// [first_day, last_day], the intervals that apply that day (precedence as in CalendarSpec:
+/// holiday, extra working day, special hours, weekly schedule). An upper bound: the index drops
+/// intervals wholly inside a spring-forward gap. Runs in time linear in the spec, not the range.
+inline std::uint64_t index_intervals(const calendar::CalendarSpec& spec) {
+  using boost::gregorian::date;
+  if (spec.first_day.is_special() || spec.last_day.is_special() ||
+      spec.last_day < spec.first_day) {
+    return 0;  // not a calendar; validation says why
+  }
+  const auto in_range = [&](const date& d) { return spec.first_day <= d && d <= spec.last_day; };
+  const auto weekly = [&](const date& d) {
+    return static_cast<std::int64_t>(spec.week[d.day_of_week().as_number()].size());
+  };
+  const std::int64_t ndays = (spec.last_day - spec.first_day).days() + 1;
+  const int first_weekday = spec.first_day.day_of_week().as_number();
+  std::int64_t n = 0;
+  for (int w = 0; w < 7; ++w) {
+    const std::int64_t days_on_w = ndays / 7 + (((w - first_weekday + 7) % 7) < ndays % 7 ? 1 : 0);
+    n += days_on_w * static_cast<std::int64_t>(spec.week[w].size());
+  }
+  for (const auto& [d, name] : spec.holidays) {
+    if (in_range(d)) n -= weekly(d);
+  }
+  for (const auto& [d, extra] : spec.extra_workdays) {
+    if (!in_range(d) || spec.holidays.count(d)) continue;
+    n += static_cast<std::int64_t>(extra.hours ? extra.hours->size() : spec.week[1].size()) -
+         weekly(d);
+  }
+  for (const auto& [d, hours] : spec.special_hours) {
+    if (!in_range(d) || spec.holidays.count(d) || spec.extra_workdays.count(d)) continue;
+    n += static_cast<std::int64_t>(hours.size()) - weekly(d);
+  }
+  return static_cast<std::uint64_t>(n);
+}
+
 }  // namespace serial
 
 template <class Ar>
 void save_spec(Ar& ar, const calendar::CalendarSpec& spec) {
   using namespace serial;
+  if (!is_tz_database_name(spec.zone)) {
+    throw SerializationError("time zone '" + spec.zone +
+                             "' is not a tz database name and cannot be saved");
+  }
+  if (const auto n = index_intervals(spec); n > kMaxCalendarIntervals) {
+    throw SerializationError("calendar '" + spec.name + "' has " + std::to_string(n) +
+                             " open intervals over its range and cannot be saved (at most " +
+                             std::to_string(kMaxCalendarIntervals) + ")");
+  }
   put_string(ar, "name", spec.name);
   put_string(ar, "zone", spec.zone);
   put_string(ar, "range_note", spec.range_note);
@@ -166,6 +283,11 @@ calendar::CalendarSpec load_spec(Ar& ar, std::uint32_t schema) {
   calendar::CalendarSpec spec;
   spec.name = get_string(ar, "name");
   spec.zone = get_string(ar, "zone");
+  if (!is_tz_database_name(spec.zone)) {
+    // Checked before the calendar is built: cctz treats a zone name as a path to open.
+    throw CorruptFileError("field 'zone' holds '" + spec.zone +
+                           "', which is not a tz database name");
+  }
   spec.range_note = get_string(ar, "range_note");
   spec.first_day = get_date(ar, "first_day");
   spec.last_day = get_date(ar, "last_day");
@@ -187,6 +309,12 @@ calendar::CalendarSpec load_spec(Ar& ar, std::uint32_t schema) {
   for (std::uint32_t i = 0, n = get_count(ar, "special_hours", max_days); i < n; ++i) {
     const auto d = get_date(ar, "date");
     spec.special_hours[d] = get_hours(ar, "hours");
+  }
+  // Checked before the calendar is built: its index holds one entry per open interval per day.
+  if (const auto n = index_intervals(spec); n > kMaxCalendarIntervals) {
+    throw CorruptFileError("the calendar would have " + std::to_string(n) +
+                           " open intervals over its range; at most " +
+                           std::to_string(kMaxCalendarIntervals) + " are supported");
   }
   return spec;
 }
