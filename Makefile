@@ -7,7 +7,7 @@ JOBS    ?= 2
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PY) \
                -DCHARTER_BUILD_TESTS=ON -DCHARTER_BUILD_PYTHON=ON -DCHARTER_BUILD_BENCHMARKS=ON
 
-.PHONY: all demo test bench bootstrap configure build clean
+.PHONY: all demo test bench fuzz bootstrap configure build clean
 
 all: build
 
@@ -37,7 +37,13 @@ test: build
 # Benchmarks are never timed tests: compare ratios measured side by side in one run.
 bench: build
 	./$(BUILD)/benchmarks/calendar_benchmark
+	./$(BUILD)/benchmarks/org_benchmark
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) benchmarks/compare_python.py
+
+# libFuzzer targets (clang 14, ASan/UBSan), each run for FUZZ_SECONDS; see fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	bash fuzz/run all $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD)

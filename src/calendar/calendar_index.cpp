@@ -50,6 +50,13 @@ void validate_spec(const CalendarSpec& spec) {
   for (const auto& [d, name] : spec.holidays) {
     if (d.is_special()) throw CalendarError("holiday '" + name + "' has no real date");
   }
+  // Before anything is allocated: the index holds one entry per open interval per day.
+  if (const std::uint64_t n = calendar::count_intervals(spec); n > calendar::kMaxCalendarIntervals) {
+    throw CalendarError("calendar '" + spec.name + "' would hold " + std::to_string(n) +
+                        " open intervals over " + iso(spec.first_day) + ".." + iso(spec.last_day) +
+                        "; at most " + std::to_string(calendar::kMaxCalendarIntervals) +
+                        " are supported (shorten the range or merge intervals)");
+  }
   for (const auto& [d, extra] : spec.extra_workdays) {
     if (d.is_special()) throw CalendarError("an extra working day has no real date");
     if (auto h = spec.holidays.find(d); h != spec.holidays.end()) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "charter/calendar/calendar_spec.hpp"
 #include "charter/error.hpp"
 
 namespace charter::detail {
@@ -40,11 +41,9 @@ Micros from_civil(const cctz::civil_second& cs) {
 
 std::shared_ptr<const ZoneRules> ZoneRules::load(const std::string& name) {
   auto rules = std::make_shared<ZoneRules>();
-  // cctz treats a name as a file under the zoneinfo directory; refuse anything that is not a
-  // plain IANA name before it gets there.
-  const bool plain = !name.empty() && name.size() < 128 && name.find("..") == std::string::npos &&
-                     name.front() != '/';
-  if (!plain || !cctz::load_time_zone(name, &rules->tz_)) {
+  // cctz opens "file:<path>" names and reads the host's zone for "libc:…": only a plain tz
+  // database name may reach it.
+  if (!calendar::is_tz_database_name(name) || !cctz::load_time_zone(name, &rules->tz_)) {
     throw CalendarError("unknown time zone '" + name +
                         "' (expected an IANA name such as Asia/Shanghai, UTC or Europe/Berlin)");
   }

@@ -77,3 +77,26 @@ def test_extreme_datetimes(cn):
         cn.add(datetime(9999, 12, 31, 23, 59, 59, 999999), timedelta(hours=1))
     with pytest.raises(charter.CalendarRangeError):
         cn.add(datetime(2025, 6, 16, 10), timedelta(days=999_999_999))
+
+
+def test_zone_names_are_tz_database_names_only():
+    # cctz would open "file:<path>" (a FIFO there blocks forever) and read the host's zone for
+    # "libc:localtime": neither may reach it.
+    for zone in ("file:/etc/passwd", "libc:localtime", "/usr/share/zoneinfo/UTC", "../UTC", "Asia//Shanghai"):
+        with pytest.raises(charter.CalendarError, match="unknown time zone"):
+            charter.BusinessCalendar(zone=zone, week=WEEK)
+
+
+def test_a_calendar_index_is_bounded():
+    # 1440 one-minute intervals every day for 400 years would need gigabytes of index.
+    minutes = [(f"{m // 60:02d}:{m % 60:02d}", f"{(m + 1) // 60 % 24:02d}:{(m + 1) % 60:02d}") for m in range(0, 1440, 2)]
+    with pytest.raises(charter.CalendarError, match="at most 1000000"):
+        charter.BusinessCalendar(week={"mon": minutes, "tue": minutes}, first_day=date(1800, 1, 1), last_day=date(2199, 12, 31))
+
+
+def test_charter_files_refuse_aliases_and_duplicate_keys():
+    with pytest.raises(charter.CharterFileError, match="anchors"):
+        charter.Charter.parse("charter: 1\nname: &a x\ncalendars: {c: *a}\n")
+    with pytest.raises(charter.CharterFileError, match="duplicate key 'name'") as info:
+        charter.Charter.parse("charter: 1\nname: a\nname: b\n")
+    assert (info.value.line, info.value.column) == (3, 1)

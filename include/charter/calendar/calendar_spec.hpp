@@ -17,9 +17,11 @@
 // outside that range raise CalendarRangeError instead of guessing (a holiday table published
 // through 2026 knows nothing about 2027).
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -60,5 +62,23 @@ struct CalendarSpec {
 
 /// Largest number of days a calendar may cover (about 400 years); bounds memory and archives.
 inline constexpr long kMaxCalendarDays = 146100;
+
+/// Most open intervals a calendar may hold over its whole range (about 44 MB of index). The day
+/// and per-day bounds are sensible alone but not their product: 1440 intervals a day for 400
+/// years is a 160 KB file whose index would need more than 9 GB.
+inline constexpr std::uint64_t kMaxCalendarIntervals = 1'000'000;
+
+/// How many open intervals the calendar index of `spec` holds: for each date of
+/// [first_day, last_day], the intervals that apply that day (precedence as above). An upper
+/// bound: the index drops intervals wholly inside a spring-forward gap. Linear in the size of
+/// the spec, not of the range, so it can be checked before anything is built.
+std::uint64_t count_intervals(const CalendarSpec& spec);
+
+/// A name that can only mean an entry of the tz database ("Asia/Shanghai", "Etc/GMT+8",
+/// "America/Port-au-Prince", "UTC"): components of [A-Za-z0-9._+-] joined by '/', none empty or
+/// starting with '.', at most 127 bytes. cctz would otherwise also accept "file:/any/path" (and
+/// open it: a FIFO blocks forever), "libc:localtime" (the host's zone) and fixed offsets, none of
+/// which belongs in a calendar that is saved and moved between machines.
+bool is_tz_database_name(std::string_view zone);
 
 }  // namespace charter::calendar

@@ -5,8 +5,9 @@
 // tracking), so the layout is decided here and versioned by the envelope's schema_version.
 // Every count and string length read back is checked against a bound and against the bytes
 // left before anything is allocated; strings travel as binary objects, which Boost reads into
-// a buffer we sized, never one it resized from the file. Strings must be valid UTF-8 and the
-// zone a tz database name, on save as on load, so whatever loads can be saved again.
+// a buffer we sized, never one it resized from the file. Strings must be valid UTF-8, on save as
+// on load, so whatever loads can be saved again (and read by Python). The zone name and the
+// index size are the calendar's own checks (calendar_spec.hpp), applied whatever the origin.
 
 #include <cstdint>
 #include <string>
@@ -27,10 +28,6 @@ inline constexpr std::uint32_t kDeadlineSchema = 1;
 
 inline constexpr std::uint32_t kMaxStringBytes = 4096;
 inline constexpr std::uint32_t kMaxIntervalsPerDay = 1440;
-/// Most open intervals a saved calendar may have over its whole range (about 44 MB of index).
-/// Each of the two bounds above is sensible alone, but their product is not: 1440 intervals a
-/// day for 400 years is a 160 KB file whose index would need more than 9 GB.
-inline constexpr std::uint64_t kMaxCalendarIntervals = 1'000'000;
 
 namespace serial {
 
@@ -68,29 +65,6 @@ inline bool is_utf8(std::string_view s) {
     i += len;
   }
   return true;
-}
-
-/// A name that can only mean an entry of the tz database ("Asia/Shanghai", "Etc/GMT+8",
-/// "America/Port-au-Prince", "UTC"): components of [A-Za-z0-9._+-] joined by '/', none empty
-/// or starting with '.', at most 127 bytes. cctz would otherwise also accept "file:/any/path"
-/// (it opens that path: a FIFO blocks the load forever), "libc:localtime" (the host's zone) and
-/// fixed offsets, none of which belongs in a file that is moved between machines.
-inline bool is_tz_database_name(std::string_view z) {
-  if (z.empty() || z.size() > 127) return false;
-  bool component_start = true;
-  for (const char ch : z) {
-    if (ch == '/') {
-      if (component_start) return false;  // leading '/' or "//"
-      component_start = true;
-      continue;
-    }
-    const bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-                    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '+' ||
-                    (ch == '.' && !component_start);
-    if (!ok) return false;
-    component_start = false;
-  }
-  return !component_start;  // no trailing '/'
 }
 
 template <class Ar>
@@ -197,56 +171,11 @@ calendar::DayHours get_hours(Ar& ar, const char* name) {
   return hours;
 }
 
-/// How many open intervals the calendar index of `spec` holds: for each date of
-/// [first_day, last_day], the intervals that apply that day (precedence as in CalendarSpec:
-/// holiday, extra working day, special hours, weekly schedule). An upper bound: the index drops
-/// intervals wholly inside a spring-forward gap. Runs in time linear in the spec, not the range.
-inline std::uint64_t index_intervals(const calendar::CalendarSpec& spec) {
-  using boost::gregorian::date;
-  if (spec.first_day.is_special() || spec.last_day.is_special() ||
-      spec.last_day < spec.first_day) {
-    return 0;  // not a calendar; validation says why
-  }
-  const auto in_range = [&](const date& d) { return spec.first_day <= d && d <= spec.last_day; };
-  const auto weekly = [&](const date& d) {
-    return static_cast<std::int64_t>(spec.week[d.day_of_week().as_number()].size());
-  };
-  const std::int64_t ndays = (spec.last_day - spec.first_day).days() + 1;
-  const int first_weekday = spec.first_day.day_of_week().as_number();
-  std::int64_t n = 0;
-  for (int w = 0; w < 7; ++w) {
-    const std::int64_t days_on_w = ndays / 7 + (((w - first_weekday + 7) % 7) < ndays % 7 ? 1 : 0);
-    n += days_on_w * static_cast<std::int64_t>(spec.week[w].size());
-  }
-  for (const auto& [d, name] : spec.holidays) {
-    if (in_range(d)) n -= weekly(d);
-  }
-  for (const auto& [d, extra] : spec.extra_workdays) {
-    if (!in_range(d) || spec.holidays.count(d)) continue;
-    n += static_cast<std::int64_t>(extra.hours ? extra.hours->size() : spec.week[1].size()) -
-         weekly(d);
-  }
-  for (const auto& [d, hours] : spec.special_hours) {
-    if (!in_range(d) || spec.holidays.count(d) || spec.extra_workdays.count(d)) continue;
-    n += static_cast<std::int64_t>(hours.size()) - weekly(d);
-  }
-  return static_cast<std::uint64_t>(n);
-}
-
 }  // namespace serial
 
 template <class Ar>
 void save_spec(Ar& ar, const calendar::CalendarSpec& spec) {
   using namespace serial;
-  if (!is_tz_database_name(spec.zone)) {
-    throw SerializationError("time zone '" + spec.zone +
-                             "' is not a tz database name and cannot be saved");
-  }
-  if (const auto n = index_intervals(spec); n > kMaxCalendarIntervals) {
-    throw SerializationError("calendar '" + spec.name + "' has " + std::to_string(n) +
-                             " open intervals over its range and cannot be saved (at most " +
-                             std::to_string(kMaxCalendarIntervals) + ")");
-  }
   put_string(ar, "name", spec.name);
   put_string(ar, "zone", spec.zone);
   put_string(ar, "range_note", spec.range_note);
@@ -283,11 +212,6 @@ calendar::CalendarSpec load_spec(Ar& ar, std::uint32_t schema) {
   calendar::CalendarSpec spec;
   spec.name = get_string(ar, "name");
   spec.zone = get_string(ar, "zone");
-  if (!is_tz_database_name(spec.zone)) {
-    // Checked before the calendar is built: cctz treats a zone name as a path to open.
-    throw CorruptFileError("field 'zone' holds '" + spec.zone +
-                           "', which is not a tz database name");
-  }
   spec.range_note = get_string(ar, "range_note");
   spec.first_day = get_date(ar, "first_day");
   spec.last_day = get_date(ar, "last_day");
@@ -310,12 +234,9 @@ calendar::CalendarSpec load_spec(Ar& ar, std::uint32_t schema) {
     const auto d = get_date(ar, "date");
     spec.special_hours[d] = get_hours(ar, "hours");
   }
-  // Checked before the calendar is built: its index holds one entry per open interval per day.
-  if (const auto n = index_intervals(spec); n > kMaxCalendarIntervals) {
-    throw CorruptFileError("the calendar would have " + std::to_string(n) +
-                           " open intervals over its range; at most " +
-                           std::to_string(kMaxCalendarIntervals) + " are supported");
-  }
+  // The zone name and the size of the index are checked when the calendar is built from this
+  // spec (BusinessCalendar validates every spec, whatever its origin), before cctz opens
+  // anything and before the index is allocated.
   return spec;
 }
 
