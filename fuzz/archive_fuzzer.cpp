@@ -48,7 +48,7 @@ namespace cal = charter::calendar;
 void check_strings(const cal::CalendarSpec& spec) {
   using io::serial::is_utf8;
   bool ok = is_utf8(spec.name) && is_utf8(spec.range_note) &&
-            calendar::is_tz_database_name(spec.zone);
+            charter::calendar::is_tz_database_name(spec.zone);
   for (const auto& [d, name] : spec.holidays) ok = ok && is_utf8(name);
   for (const auto& [d, extra] : spec.extra_workdays) ok = ok && is_utf8(extra.name);
   if (!ok) fail("a loaded calendar holds text that is not UTF-8 or a zone that is not a tz name");
@@ -57,7 +57,7 @@ void check_strings(const cal::CalendarSpec& spec) {
 // The loader's bound on the index size must hold for the index actually built.
 void check_index_size(const cal::BusinessCalendar& c) {
   const auto built = static_cast<std::uint64_t>(c.index().intervals());
-  if (built > calendar::count_intervals(c.spec()) || built > calendar::kMaxCalendarIntervals) {
+  if (built > charter::calendar::count_intervals(c.spec()) || built > charter::calendar::kMaxCalendarIntervals) {
     fail("the calendar index is larger than the loader's bound");
   }
 }
