@@ -20,10 +20,15 @@
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
 #include "io/golden_values.hpp"
+#include "io/archive_test_support.hpp"
 #include "test_support.hpp"
 
 namespace charter::io {
 namespace {
+
+using charter::test::expect_refused;
+using charter::test::kFormats;
+using charter::test::payload_of;
 
 using boost::gregorian::date;
 using boost::posix_time::hours;
@@ -31,8 +36,6 @@ using calendar::BusinessCalendar;
 using calendar::Deadline;
 using test::local;
 
-constexpr ArchiveFormat kFormats[] = {ArchiveFormat::text, ArchiveFormat::xml,
-                                      ArchiveFormat::binary};
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -65,7 +68,6 @@ BusinessCalendar tiny_calendar() {
   return BusinessCalendar(spec);
 }
 
-std::string payload_of(const std::string& bytes) { return bytes.substr(kEnvelopeHeaderSize); }
 
 // Re-seals a payload as if by an attacker who knows the format: every checksum is right.
 std::string forge(const std::string& original, const std::string& payload) {
@@ -81,25 +83,6 @@ std::string replace_first(std::string s, const std::string& from, const std::str
   return s;
 }
 
-// Loads bytes that must be refused; returns the message. Fails the test on success or on any
-// other exception type, and when the message shows an allocation sized by the file.
-std::string expect_refused(const std::string& bytes, const std::string& what) {
-  try {
-    from_bytes(bytes, "forged");
-    ADD_FAILURE() << what << ": loaded without error";
-  } catch (const CorruptFileError& e) {
-    const std::string m = e.what();
-    EXPECT_EQ(m.find("bad_alloc"), std::string::npos) << what << ": " << m;
-    EXPECT_EQ(m.find("length_error"), std::string::npos) << what << ": " << m;
-    return m;
-  } catch (const UnsupportedVersionError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << what << ": threw " << boost::core::demangle(typeid(e).name()) << ": "
-                  << e.what();
-  }
-  return "";
-}
 
 // ---------------------------------------------------------------------------------------------
 // Round trips

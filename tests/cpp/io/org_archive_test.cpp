@@ -18,15 +18,18 @@
 #include "charter/io/envelope.hpp"
 #include "charter/io/serialize_org.hpp"
 #include "charter/model/charter.hpp"
+#include "io/archive_test_support.hpp"
 #include "test_support.hpp"
 
 namespace charter::io {
 namespace {
 
+using charter::test::expect_refused;
+using charter::test::kFormats;
+using charter::test::payload_of;
+
 using boost::gregorian::date;
 
-constexpr ArchiveFormat kFormats[] = {ArchiveFormat::text, ArchiveFormat::xml,
-                                      ArchiveFormat::binary};
 
 // A charter with every kind of field, including text that is awkward for each archive format
 // (XML specials, quotes, Chinese, a leading space, an empty string).
@@ -95,7 +98,6 @@ organization:
 
 org::Organization small_org() { return small_charter().organization(); }
 
-std::string payload_of(const std::string& bytes) { return bytes.substr(kEnvelopeHeaderSize); }
 
 // Little-endian u32, as the binary archive of this (x86-64, little-endian) platform writes it.
 std::string u32(std::uint32_t v) {
@@ -104,25 +106,6 @@ std::string u32(std::uint32_t v) {
   return out;
 }
 
-// Loads bytes that must be refused; returns the message. Fails on success, on any other
-// exception type, and when the message shows an allocation sized by the file.
-std::string expect_refused(const std::string& bytes, const std::string& what) {
-  try {
-    from_bytes(bytes, "forged");
-    ADD_FAILURE() << what << ": loaded without error";
-  } catch (const CorruptFileError& e) {
-    const std::string m = e.what();
-    EXPECT_EQ(m.find("bad_alloc"), std::string::npos) << what << ": " << m;
-    EXPECT_EQ(m.find("length_error"), std::string::npos) << what << ": " << m;
-    return m;
-  } catch (const UnsupportedVersionError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << what << ": threw " << boost::core::demangle(typeid(e).name()) << ": "
-                  << e.what();
-  }
-  return "";
-}
 
 // ---------------------------------------------------------------------------------------------
 // Round trips
