@@ -73,53 +73,34 @@ std::vector<Problem> validate(const OrganizationSpec& spec) {
       }
     }
   }
-  auto find_cycles = [&](auto parent_of, size_t n, const char* list, const char* what) {
-    // 0 = unvisited, 1 = on the current path, 2 = done.
-    std::vector<int> state(n, 0);
+  // Cycles in a forest given as "id → parent id" (reporting lines, the unit tree); each cycle is
+  // reported once, at the first entry met on it, with the ring spelled out.
+  auto find_cycles = [&](const auto& items, auto parent_field, const auto& index, const char* list,
+                         const char* field, const char* what) {
+    const size_t n = items.size();
+    std::vector<int> state(n, 0);  // 0 unvisited, 1 on the current path, 2 done
     for (size_t start = 0; start < n; ++start) {
       std::vector<size_t> path;
-      size_t cur = start;
-      while (true) {
-        if (state[cur] == 2) break;
+      for (size_t cur = start; state[cur] != 2;) {
         if (state[cur] == 1) {
-          const auto from = std::find(path.begin(), path.end(), cur);
           std::string ring;
-          for (auto it = from; it != path.end(); ++it) ring += parent_of.name(*it) + " → ";
-          ring += parent_of.name(cur);
-          problem(at(list, cur) + "." + parent_of.field, std::string(what) + " form a cycle: " + ring);
+          for (auto it = std::find(path.begin(), path.end(), cur); it != path.end(); ++it) {
+            ring += items[*it].id + " → ";
+          }
+          problem(at(list, cur) + "." + field, std::string(what) + " form a cycle: " + ring + items[cur].id);
           break;
         }
         state[cur] = 1;
         path.push_back(cur);
-        const auto next = parent_of(cur);
-        if (!next) break;
-        cur = *next;
+        const auto next = index.find(items[cur].*parent_field);
+        if (next == index.end()) break;
+        cur = next->second;
       }
       for (size_t p : path) state[p] = 2;
     }
   };
-  struct RoleParent {
-    const OrganizationSpec& s;
-    const std::unordered_map<std::string, size_t>& idx;
-    const char* field = "reports_to";
-    std::optional<size_t> operator()(size_t i) const {
-      auto it = idx.find(s.roles[i].reports_to);
-      return it == idx.end() ? std::nullopt : std::optional<size_t>(it->second);
-    }
-    std::string name(size_t i) const { return s.roles[i].id; }
-  };
-  struct UnitParent {
-    const OrganizationSpec& s;
-    const std::unordered_map<std::string, size_t>& idx;
-    const char* field = "parent";
-    std::optional<size_t> operator()(size_t i) const {
-      auto it = idx.find(s.units[i].parent);
-      return it == idx.end() ? std::nullopt : std::optional<size_t>(it->second);
-    }
-    std::string name(size_t i) const { return s.units[i].id; }
-  };
-  find_cycles(RoleParent{spec, roles}, spec.roles.size(), "roles", "reporting lines");
-  find_cycles(UnitParent{spec, units}, spec.units.size(), "units", "units");
+  find_cycles(spec.roles, &Role::reports_to, roles, "roles", "reports_to", "reporting lines");
+  find_cycles(spec.units, &Unit::parent, units, "units", "parent", "units");
 
   // Staff.
   for (size_t i = 0; i < spec.staff.size(); ++i) {
