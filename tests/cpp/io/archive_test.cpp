@@ -207,6 +207,21 @@ TEST(ArchiveGolden, DeadlineFilesLoadAndMatch) {
   }
 }
 
+TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
+  const Charter expected = test::golden_charter();
+  for (const auto& g : test::golden_charter_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    // Facts of the golden charter: the denial wins; the agent escalates to the manager.
+    EXPECT_FALSE(c.organization().may_staff("s-2", "complaint.close").allowed);
+    EXPECT_EQ(c.organization().escalation_chain("agent").at(0).id, "cs_manager");
+    EXPECT_EQ(c.organization().staff_member("s-1").name, "王芳");
+    EXPECT_EQ(to_bytes(expected, g.format), read_all(path));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The locale
 

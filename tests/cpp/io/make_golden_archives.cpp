@@ -27,5 +27,9 @@ int main(int argc, char** argv) {
     charter::io::save(charter::test::golden_deadline(), dir + "/" + f.name, f.format);
     std::cout << "wrote " << dir << "/" << f.name << "\n";
   }
+  for (const auto& f : charter::test::golden_charter_files()) {
+    charter::io::save(charter::test::golden_charter(), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
   return 0;
 }
