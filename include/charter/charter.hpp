@@ -13,6 +13,7 @@
 #include "charter/io/archive.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/envelope.hpp"
+#include "charter/io/event_journal.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/grant.hpp"
