@@ -31,10 +31,15 @@ int main() {
       charter::io::from_bytes(charter::io::to_bytes(cn, charter::io::ArchiveFormat::xml));
   const bool round_trip = std::get<cal::BusinessCalendar>(back) == cn;
 
-  if (due != expected || !range_error || !round_trip) {
+  // And the charter file reader (libyaml behind the installed package): the built-in charter.
+  const bool builtin_ok = charter::builtin().organization().has_role("cs_manager") &&
+                          charter::builtin().calendar("office") == cn;
+
+  if (due != expected || !range_error || !round_trip || !builtin_ok) {
     std::cerr << "consumer: due " << boost::posix_time::to_simple_string(due) << " UTC, expected "
               << boost::posix_time::to_simple_string(expected) << " UTC; range error "
-              << range_error << "; round trip " << round_trip << "\n";
+              << range_error << "; round trip " << round_trip << "; built-in charter " << builtin_ok
+              << "\n";
     return 1;
   }
   std::cout << "consumer: reply due " << boost::posix_time::to_simple_string(due)
