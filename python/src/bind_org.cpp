@@ -27,6 +27,15 @@ void reduce_by_constructor(py::class_<T>& cls, Args args) {
   });
 }
 
+// Pickles a value type through its keyword constructor: `kwargs(value)` gives the arguments.
+template <class T, class Kwargs>
+void reduce_by_keywords(py::class_<T>& cls, Kwargs kwargs) {
+  cls.def("__reduce__", [kwargs](const py::object& self) {
+    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
+                          py::make_tuple(self.attr("__class__"), kwargs(self.cast<const T&>())));
+  });
+}
+
 std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 }  // namespace
@@ -98,14 +107,12 @@ void bind_org(py::module_& root) {
       .def("__repr__", [](const Duty& d) { return "<charter.org.Duty " + d.id + ">"; })
       .def(py::self == py::self)
       .def(py::self != py::self);
-  duty.def("__reduce__", [](const py::object& self) {
-    const Duty& d = self.cast<const Duty&>();
+  reduce_by_keywords(duty, [](const Duty& d) {
     py::dict kw;
     kw["id"] = d.id;
     kw["text"] = d.text;
     kw["covers"] = d.covers;
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kw));
+    return kw;
   });
 
   py::class_<Role> role(m, "Role", "A role: its place in the reporting lines and its duties.");
@@ -123,16 +130,14 @@ void bind_org(py::module_& root) {
       .def("__repr__", [](const Role& r) { return "<charter.org.Role " + r.id + ">"; })
       .def(py::self == py::self)
       .def(py::self != py::self);
-  role.def("__reduce__", [](const py::object& self) {
-    const Role& r = self.cast<const Role&>();
+  reduce_by_keywords(role, [](const Role& r) {
     py::dict kw;
     kw["id"] = r.id;
     kw["name"] = r.name;
     kw["reports_to"] = r.reports_to;
     kw["headcount"] = r.headcount;
     kw["duties"] = r.duties;
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kw));
+    return kw;
   });
 
   py::class_<Unit> unit(m, "Unit", "A department, branch or team.");
@@ -146,14 +151,12 @@ void bind_org(py::module_& root) {
       .def("__repr__", [](const Unit& u) { return "<charter.org.Unit " + u.id + ">"; })
       .def(py::self == py::self)
       .def(py::self != py::self);
-  unit.def("__reduce__", [](const py::object& self) {
-    const Unit& u = self.cast<const Unit&>();
+  reduce_by_keywords(unit, [](const Unit& u) {
     py::dict kw;
     kw["id"] = u.id;
     kw["name"] = u.name;
     kw["parent"] = u.parent;
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kw));
+    return kw;
   });
 
   py::class_<Staff> staff(m, "Staff",
@@ -184,8 +187,7 @@ void bind_org(py::module_& root) {
       })
       .def(py::self == py::self)
       .def(py::self != py::self);
-  staff.def("__reduce__", [](const py::object& self) {
-    const Staff& s = self.cast<const Staff&>();
+  reduce_by_keywords(staff, [](const Staff& s) {
     py::dict kw;
     kw["id"] = s.id;
     kw["name"] = s.name;
@@ -194,8 +196,7 @@ void bind_org(py::module_& root) {
     kw["unit"] = s.unit;
     kw["active_from"] = s.active.from;
     kw["active_until"] = s.active.until;
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kw));
+    return kw;
   });
 
   py::class_<Grant> grant(m, "Grant", "An explicit permission (allow=True) or denial beside the duties.");
@@ -212,15 +213,13 @@ void bind_org(py::module_& root) {
       })
       .def(py::self == py::self)
       .def(py::self != py::self);
-  grant.def("__reduce__", [](const py::object& self) {
-    const Grant& g = self.cast<const Grant&>();
+  reduce_by_keywords(grant, [](const Grant& g) {
     py::dict kw;
     kw["role"] = g.role;
     kw["action"] = g.action;
     kw["allow"] = g.allow;
     kw["reason"] = g.reason;
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kw));
+    return kw;
   });
 
   py::class_<Decision>(m, "Decision", "The answer to 'may X do Y', with the reason.")
