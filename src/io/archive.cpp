@@ -105,20 +105,29 @@ Saved decode(const OpenedEnvelope& env) {
     }
     case PayloadType::charter:
     default: {
-      if (schema != kCharterSchema) {
+      if (schema < kOldestCharterSchema || schema > kCharterSchema) {
         throw UnsupportedVersionError("charter schema version " + std::to_string(schema) +
                                       " is not readable by this build");
       }
       CharterParts parts = read_archive(env.header.format, env.payload,
-                                        [&](auto& ar) { return load_charter_parts(ar); });
+                                        [&](auto& ar) { return load_charter_parts(ar, schema); });
       std::map<std::string, calendar::BusinessCalendar> calendars;
       for (auto& [id, spec] : parts.calendars) {
         if (!calendars.emplace(id, calendar::BusinessCalendar(std::move(spec))).second) {
           throw CorruptFileError("calendar '" + id + "' appears twice");
         }
       }
-      return Charter(std::move(parts.name), std::move(calendars),
-                     org::Organization(std::move(parts.organization)));
+      org::Organization organization(std::move(parts.organization));
+      // Workflows are rebuilt against the loaded calendars and organisation: validated like a
+      // definition from a charter file.
+      std::map<std::string, workflow::Definition> workflows;
+      for (auto& spec : parts.workflows) {
+        if (workflows.count(spec.id)) throw CorruptFileError("workflow '" + spec.id + "' appears twice");
+        std::string id = spec.id;
+        workflows.emplace(std::move(id), workflow::Definition(std::move(spec), calendars, organization));
+      }
+      return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
+                     std::move(workflows));
     }
   }
 }

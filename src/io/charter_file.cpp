@@ -12,6 +12,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
+#include "charter/workflow/definition.hpp"
 #include "yaml_tree.hpp"
 
 namespace charter::io {
@@ -22,7 +23,8 @@ using calendar::DayHours;
 using yaml::Node;
 
 // Reads one YAML document into charter types, failing at the first malformed node with its
-// position and path. Organisation problems are collected instead (see finish_organization).
+// position and path. Organisation and workflow problems are collected instead (see
+// report_problems).
 class Reader {
  public:
   explicit Reader(std::string source) : source_(std::move(source)) {}
@@ -329,8 +331,9 @@ org::OrganizationSpec read_organization(const Reader& r, const Node& node, const
   return spec;
 }
 
-// The node a problem's path ("organization.roles[3].reports_to") names, or the deepest node on
-// the way there: org::validate knows paths, the tree knows positions.
+// The node a problem's path ("roles[3].reports_to", relative to `root`) names, or the deepest
+// node on the way there: org::validate and workflow::validate know paths, the tree knows
+// positions.
 const Node& locate(const Node& root, const std::string& path) {
   const Node* cur = &root;
   size_t i = 0;
@@ -353,12 +356,13 @@ const Node& locate(const Node& root, const std::string& path) {
   return *cur;
 }
 
-org::Organization finish_organization(const Reader& r, org::OrganizationSpec spec, const Node& root,
-                                      const std::string& path) {
-  std::vector<org::Problem> problems = org::validate(spec);
-  if (problems.empty()) return org::Organization(std::move(spec));
-  // One error listing every problem, compiler style and in file order: the first gives the
-  // error's position and path, the others follow on their own lines with theirs.
+// One error listing every problem of a section, compiler style and in file order: the first
+// gives the error's position and path, the others follow on their own lines with theirs.
+// `problems` have paths relative to `section` (org::Problem, workflow::DefinitionProblem), whose
+// own path is `path`; the tree gives each its position.
+template <class Problems>
+[[noreturn]] void report_problems(const Reader& r, const Node& section, const std::string& path,
+                                  Problems problems) {
   struct Placed {
     const Node* at;
     std::string path;
@@ -366,9 +370,8 @@ org::Organization finish_organization(const Reader& r, org::OrganizationSpec spe
   };
   std::vector<Placed> placed;
   for (auto& p : problems) {
-    std::string full = Reader::join(path, p.path);
-    const Node* at = &locate(root, full);
-    placed.push_back({at, std::move(full), std::move(p.message)});
+    const Node* at = &locate(section, p.path);
+    placed.push_back({at, p.path.empty() ? path : Reader::join(path, p.path), std::move(p.message)});
   }
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
     return std::tie(a.at->line, a.at->column) < std::tie(b.at->line, b.at->column);
@@ -380,6 +383,230 @@ org::Organization finish_organization(const Reader& r, org::OrganizationSpec spe
   }
   throw CharterFileError(r.source(), placed[0].at->line, placed[0].at->column, placed[0].path,
                          placed[0].message + rest);
+}
+
+org::Organization finish_organization(const Reader& r, org::OrganizationSpec spec, const Node& section,
+                                      const std::string& path) {
+  std::vector<org::Problem> problems = org::validate(spec);
+  if (problems.empty()) return org::Organization(std::move(spec));
+  report_problems(r, section, path, std::move(problems));
+}
+
+// ---- workflows ------------------------------------------------------------------------------
+
+// The value under `key`, or nullptr when it is absent or null ("not given").
+const Node* given(const Node& map, const char* key) {
+  const Node* v = map.get(key);
+  return v && !v->is_null() ? v : nullptr;
+}
+
+std::vector<std::string> scalars(const Reader& r, const Node* node, const std::string& path) {
+  std::vector<std::string> out;
+  each(r, node, path, [&](const Node& n, const std::string& p) { out.push_back(r.scalar(n, p)); });
+  return out;
+}
+
+// when: {severity: [major, critical], channel: [hotline]}
+std::vector<workflow::Condition> read_when(const Reader& r, const Node& node, const std::string& path) {
+  if (!node.is_map()) {
+    r.fail(node, path, "expected a map of attribute to a list of values, such as {severity: [major, critical]}");
+  }
+  std::vector<workflow::Condition> out;
+  for (const auto& [k, v] : node.entries) {
+    workflow::Condition c;
+    c.attribute = r.scalar(k, path);
+    const std::string vpath = Reader::join(path, c.attribute);
+    if (!v.is_sequence()) r.fail(v, vpath, "expected a list of values, such as [major, critical]");
+    c.values = scalars(r, &v, vpath);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+calendar::Deadline read_deadline(const Reader& r, const Node& node, const std::string& path) {
+  const std::string text = r.scalar(node, path);
+  try {
+    return calendar::Deadline::parse(text);
+  } catch (const ParseError& e) {
+    r.fail(node, path, e.what());
+  }
+}
+
+// goal: 24 hours | {by: severity, critical: 24 hours, default: 48 hours} | {field: next_reply_at}
+workflow::Goal read_goal(const Reader& r, const Node& node, const std::string& path) {
+  workflow::Goal goal;
+  if (node.is_scalar()) {
+    goal.rules.emplace("", read_deadline(r, node, path));
+    return goal;
+  }
+  if (!node.is_map()) {
+    r.fail(node, path, "expected a deadline rule (\"48 hours\"), {by: <attribute>, <value>: <rule>, default: <rule>} or {field: <field>}");
+  }
+  if (node.get("field")) {
+    r.keys(node, path, {"field"});
+    goal.field = r.scalar(*node.get("field"), Reader::join(path, "field"));
+    return goal;
+  }
+  const Node* by = node.get("by");
+  if (!by) r.fail(node, path, "missing 'by' (the attribute that chooses the rule) or 'field' (an instant field)");
+  goal.attribute = r.scalar(*by, Reader::join(path, "by"));
+  for (const auto& [k, v] : node.entries) {
+    const std::string key = r.scalar(k, path);
+    if (key == "by") continue;
+    goal.rules.emplace(key == "default" ? "" : key, read_deadline(r, v, Reader::join(path, key)));
+  }
+  if (goal.rules.empty()) r.fail(node, path, "no rules: give '<value>: <rule>' entries or 'default: <rule>'");
+  return goal;
+}
+
+// start / stop / restart: {events: [..], states: [..]}
+workflow::Trigger read_trigger(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"events", "states"});
+  workflow::Trigger t;
+  t.events = scalars(r, given(node, "events"), Reader::join(path, "events"));
+  t.states = scalars(r, given(node, "states"), Reader::join(path, "states"));
+  return t;
+}
+
+workflow::DefinitionSpec read_workflow(const Reader& r, const Node& node, const std::string& path,
+                                       const std::string& id) {
+  using namespace workflow;
+  const auto J = &Reader::join;
+  r.keys(node, path, {"name", "calendar", "attributes", "fields", "states", "checklists", "transitions",
+                      "timers", "escalations"});
+  DefinitionSpec spec;
+  spec.id = id;
+  if (const Node* v = given(node, "name")) spec.name = r.text(*v, J(path, "name"));
+  spec.calendar = r.id(required(r, node, path, "calendar"), J(path, "calendar"));
+  each(r, given(node, "attributes"), J(path, "attributes"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "values", "required"});
+    Attribute a;
+    a.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) a.name = r.text(*v, J(p, "name"));
+    a.values = scalars(r, given(n, "values"), J(p, "values"));
+    if (const Node* v = given(n, "required")) a.required = r.boolean(*v, J(p, "required"));
+    spec.attributes.push_back(std::move(a));
+  });
+  each(r, given(node, "fields"), J(path, "fields"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "type"});
+    FieldSpec f;
+    f.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) f.name = r.text(*v, J(p, "name"));
+    if (const Node* v = given(n, "type")) {
+      const std::string type = r.scalar(*v, J(p, "type"));
+      if (type == "text") {
+        f.type = FieldSpec::Type::text;
+      } else if (type == "instant") {
+        f.type = FieldSpec::Type::instant;
+      } else {
+        r.fail(*v, J(p, "type"), "'" + type + "' is not a field type (text or instant)");
+      }
+    }
+    spec.fields.push_back(std::move(f));
+  });
+  each(r, given(node, "states"), J(path, "states"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "initial", "terminal"});
+    State s;
+    s.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) s.name = r.text(*v, J(p, "name"));
+    if (const Node* v = given(n, "initial")) s.initial = r.boolean(*v, J(p, "initial"));
+    if (const Node* v = given(n, "terminal")) s.terminal = r.boolean(*v, J(p, "terminal"));
+    spec.states.push_back(std::move(s));
+  });
+  each(r, given(node, "checklists"), J(path, "checklists"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "rule", "items"});
+    Checklist c;
+    c.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) c.name = r.text(*v, J(p, "name"));
+    if (const Node* v = given(n, "rule")) c.rule = r.scalar(*v, J(p, "rule"));
+    each(r, given(n, "items"), J(p, "items"), [&](const Node& in, const std::string& ip) {
+      r.keys(in, ip, {"id", "name", "when"});
+      ChecklistItem item;
+      item.id = r.id(required(r, in, ip, "id"), J(ip, "id"));
+      if (const Node* v = given(in, "name")) item.name = r.text(*v, J(ip, "name"));
+      if (const Node* v = given(in, "when")) item.when = read_when(r, *v, J(ip, "when"));
+      c.items.push_back(std::move(item));
+    });
+    spec.checklists.push_back(std::move(c));
+  });
+  each(r, given(node, "transitions"), J(path, "transitions"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"event", "from", "to", "action", "requires", "ticks", "checklists", "when", "rule", "name"});
+    Transition t;
+    t.event = r.id(required(r, n, p, "event"), J(p, "event"));
+    t.from = scalars(r, given(n, "from"), J(p, "from"));
+    if (const Node* v = given(n, "to")) t.to = r.scalar(*v, J(p, "to"));
+    if (const Node* v = given(n, "action")) t.action = r.scalar(*v, J(p, "action"));
+    t.requires = scalars(r, given(n, "requires"), J(p, "requires"));
+    t.ticks = scalars(r, given(n, "ticks"), J(p, "ticks"));
+    t.checklists = scalars(r, given(n, "checklists"), J(p, "checklists"));
+    if (const Node* v = given(n, "when")) t.when = read_when(r, *v, J(p, "when"));
+    if (const Node* v = given(n, "rule")) t.rule = r.scalar(*v, J(p, "rule"));
+    if (const Node* v = given(n, "name")) t.name = r.text(*v, J(p, "name"));
+    spec.transitions.push_back(std::move(t));
+  });
+  each(r, given(node, "timers"), J(path, "timers"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "rule", "calendar", "start", "stop", "restart", "pause", "when", "goal", "warning"});
+    TimerSpec t;
+    t.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) t.name = r.text(*v, J(p, "name"));
+    if (const Node* v = given(n, "rule")) t.rule = r.scalar(*v, J(p, "rule"));
+    const Node* cal = given(n, "calendar");
+    t.calendar = cal ? r.scalar(*cal, J(p, "calendar")) : spec.calendar;
+    if (const Node* v = given(n, "start")) t.start = read_trigger(r, *v, J(p, "start"));
+    if (const Node* v = given(n, "stop")) t.stop = read_trigger(r, *v, J(p, "stop"));
+    if (const Node* v = given(n, "restart")) t.restart = read_trigger(r, *v, J(p, "restart"));
+    t.pause = scalars(r, given(n, "pause"), J(p, "pause"));
+    if (const Node* v = given(n, "when")) t.when = read_when(r, *v, J(p, "when"));
+    if (const Node* v = given(n, "goal")) t.goal = read_goal(r, *v, J(p, "goal"));
+    if (const Node* v = given(n, "warning")) {
+      const std::string text = r.scalar(*v, J(p, "warning"));
+      try {
+        t.warning = Warning::parse(text);
+      } catch (const ParseError& e) {
+        r.fail(*v, J(p, "warning"), e.what());
+      }
+    }
+    spec.timers.push_back(std::move(t));
+  });
+  each(r, given(node, "escalations"), J(path, "escalations"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "name", "rule", "timer", "on", "to", "levels_up", "when"});
+    EscalationSpec e;
+    e.id = r.id(required(r, n, p, "id"), J(p, "id"));
+    if (const Node* v = given(n, "name")) e.name = r.text(*v, J(p, "name"));
+    if (const Node* v = given(n, "rule")) e.rule = r.scalar(*v, J(p, "rule"));
+    e.timer = r.scalar(required(r, n, p, "timer"), J(p, "timer"));
+    const Node& on = required(r, n, p, "on");
+    const std::string when = r.scalar(on, J(p, "on"));
+    if (when == "start") {
+      e.on = EscalationSpec::On::start;
+    } else if (when == "warning") {
+      e.on = EscalationSpec::On::warning;
+    } else if (when == "breach") {
+      e.on = EscalationSpec::On::breach;
+    } else {
+      r.fail(on, J(p, "on"), "'" + when + "' is not when an escalation is raised (start, warning or breach)");
+    }
+    if (const Node* v = given(n, "to")) e.to = r.scalar(*v, J(p, "to"));
+    if (const Node* v = given(n, "levels_up")) e.levels_up = r.integer(*v, J(p, "levels_up"));
+    if (const Node* v = given(n, "when")) e.when = read_when(r, *v, J(p, "when"));
+    spec.escalations.push_back(std::move(e));
+  });
+  return spec;
+}
+
+// Validates a workflow against the charter's calendars and organisation, reporting every
+// problem at its place (validate's paths are relative to the definition).
+workflow::Definition finish_workflow(const Reader& r, workflow::DefinitionSpec spec, const Node& section,
+                                     const std::string& path,
+                                     const std::map<std::string, calendar::BusinessCalendar>& calendars,
+                                     const org::Organization& organization) {
+  std::vector<workflow::DefinitionProblem> problems = workflow::validate(spec, calendars, organization);
+  if (!problems.empty()) report_problems(r, section, path, std::move(problems));
+  try {
+    return workflow::Definition(std::move(spec), calendars, organization);
+  } catch (const Error& e) {
+    r.fail(section, path, e.what());
+  }
 }
 
 }  // namespace
@@ -397,7 +624,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   }
   const Reader r(source);
   if (!root.is_map()) r.fail(root, "", "a charter file is a map with 'charter: 1' at the top");
-  r.keys(root, "", {"charter", "name", "calendars", "organization"});
+  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows"});
   const Node* version_node = root.get("charter");
   if (!version_node) r.fail(root, "", "missing 'charter: 1' (the format version)");
   const int version = r.integer(*version_node, "charter");
@@ -416,9 +643,19 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   }
   org::Organization organization;
   if (const Node* o = root.get("organization")) {
-    organization = finish_organization(r, read_organization(r, *o, "organization"), root, "organization");
+    organization = finish_organization(r, read_organization(r, *o, "organization"), *o, "organization");
   }
-  return Charter(charter_name, std::move(calendars), std::move(organization));
+  // Workflows refer to calendars and roles, so they are read last, wherever they are in the file.
+  std::map<std::string, workflow::Definition> workflows;
+  if (const Node* wfs = root.get("workflows"); wfs && !wfs->is_null()) {
+    if (!wfs->is_map()) r.fail(*wfs, "workflows", "expected a map of workflow id to workflow");
+    for (const auto& [k, v] : wfs->entries) {
+      const std::string id = r.id(k, "workflows");
+      const std::string path = Reader::join("workflows", id);
+      workflows.emplace(id, finish_workflow(r, read_workflow(r, v, path, id), v, path, calendars, organization));
+    }
+  }
+  return Charter(charter_name, std::move(calendars), std::move(organization), std::move(workflows));
 }
 
 Charter load_charter(const std::string& path) {

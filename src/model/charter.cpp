@@ -1,5 +1,8 @@
 #include "charter/model/charter.hpp"
 
+#include <iterator>
+#include <stdexcept>
+
 #include "charter/error.hpp"
 #include "charter/io/charter_file.hpp"
 
@@ -14,13 +17,25 @@ struct Charter::Data {
   LocalizedText name;
   std::map<std::string, calendar::BusinessCalendar> calendars;
   org::Organization organization;
+  std::map<std::string, workflow::Definition> workflows;
 };
 
 Charter::Charter() : data_(std::make_shared<Data>()) {}
 
 Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
                  org::Organization organization)
-    : data_(std::make_shared<Data>(Data{std::move(name), std::move(calendars), std::move(organization)})) {}
+    : Charter(std::move(name), std::move(calendars), std::move(organization), {}) {}
+
+Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                 org::Organization organization, std::map<std::string, workflow::Definition> workflows) {
+  for (const auto& [id, definition] : workflows) {
+    if (id != definition.id()) {
+      throw std::invalid_argument("workflow '" + definition.id() + "' is filed under the id '" + id + "'");
+    }
+  }
+  data_ = std::make_shared<Data>(
+      Data{std::move(name), std::move(calendars), std::move(organization), std::move(workflows)});
+}
 
 Charter Charter::parse(std::string_view text, std::string_view source) {
   return io::parse_charter(text, source);
@@ -47,10 +62,35 @@ const std::map<std::string, calendar::BusinessCalendar>& Charter::calendars() co
 
 const org::Organization& Charter::organization() const { return data_->organization; }
 
+const workflow::Definition& Charter::workflow(const std::string& id) const {
+  auto it = data_->workflows.find(id);
+  if (it == data_->workflows.end()) {
+    std::string known;
+    for (const auto& [k, v] : data_->workflows) known += (known.empty() ? "" : ", ") + k;
+    throw UnknownIdError("unknown workflow '" + id + "' (this charter has: " +
+                         (known.empty() ? "none" : known) + ")");
+  }
+  return it->second;
+}
+
+const std::map<std::string, workflow::Definition>& Charter::workflows() const { return data_->workflows; }
+
+Charter Charter::with_staff(std::vector<org::Staff> staff) const {
+  org::OrganizationSpec spec = data_->organization.spec();
+  spec.staff.insert(spec.staff.end(), std::make_move_iterator(staff.begin()),
+                    std::make_move_iterator(staff.end()));
+  org::Organization organization(std::move(spec));  // OrganizationError when invalid
+  std::map<std::string, workflow::Definition> workflows;
+  for (const auto& [id, definition] : data_->workflows) {
+    workflows.emplace(id, workflow::Definition(definition.spec(), data_->calendars, organization));
+  }
+  return Charter(data_->name, data_->calendars, std::move(organization), std::move(workflows));
+}
+
 bool operator==(const Charter& a, const Charter& b) {
   return a.data_ == b.data_ ||
          (a.data_->name == b.data_->name && a.data_->calendars == b.data_->calendars &&
-          a.data_->organization == b.data_->organization);
+          a.data_->organization == b.data_->organization && a.data_->workflows == b.data_->workflows);
 }
 
 const Charter& builtin() {

@@ -34,7 +34,7 @@ enum class ArchiveFormat : std::uint8_t {
 enum class PayloadType : std::uint32_t {
   calendar = 1,  ///< a BusinessCalendar (its CalendarSpec)
   deadline = 2,  ///< a Deadline rule
-  charter = 3,   ///< a Charter (calendars and organisation)
+  charter = 3,   ///< a Charter (calendars, organisation and workflows)
   organization = 4,  ///< an Organization
 };
 

@@ -19,6 +19,7 @@
 #include "charter/calendar/calendar_spec.hpp"
 #include "charter/calendar/deadline.hpp"
 #include "charter/error.hpp"
+#include "charter/localized_text.hpp"
 
 namespace charter::io {
 
@@ -126,6 +127,19 @@ std::string get_string(Ar& ar, const char* name) {
     throw CorruptFileError(std::string("field '") + name + "' is not valid UTF-8 text");
   }
   return s;
+}
+
+template <class Ar>
+void put_text(Ar& ar, const LocalizedText& t) {
+  put_string(ar, "zh", t.zh);
+  put_string(ar, "en", t.en);
+}
+template <class Ar>
+LocalizedText get_text(Ar& ar) {
+  LocalizedText t;
+  t.zh = get_string(ar, "zh");
+  t.en = get_string(ar, "en");
+  return t;
 }
 
 template <class Ar>

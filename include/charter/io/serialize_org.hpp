@@ -2,18 +2,26 @@
 // Boost.Serialization of organisations and charters, with the same discipline as
 // serialize_calendar.hpp: primitives only, every count and length bounded before allocation,
 // versioned by the envelope's schema_version.
+//
+// Charter payload versions (the envelope's schema_version for PayloadType::charter):
+//   1  name, calendars, organisation
+//   2  the same, then the workflows (count, then serialize_workflow.hpp's layout for each)
+// This build writes 2 and reads 1 and 2; a version-1 charter has no workflows.
 
 #include <cstdint>
 #include <string>
 
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_workflow.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
 
 namespace charter::io {
 
 inline constexpr std::uint32_t kOrganizationSchema = 1;
-inline constexpr std::uint32_t kCharterSchema = 1;
+inline constexpr std::uint32_t kCharterSchema = 2;
+/// The oldest charter payload this build still reads.
+inline constexpr std::uint32_t kOldestCharterSchema = 1;
 
 /// Bounds on what an archive may claim (far above any real service centre).
 inline constexpr std::uint32_t kMaxUnits = 100000;
@@ -26,19 +34,6 @@ inline constexpr std::uint32_t kMaxGrants = 2000000;
 inline constexpr std::uint32_t kMaxCalendars = 1000;
 
 namespace serial {
-
-template <class Ar>
-void put_text(Ar& ar, const LocalizedText& t) {
-  put_string(ar, "zh", t.zh);
-  put_string(ar, "en", t.en);
-}
-template <class Ar>
-LocalizedText get_text(Ar& ar) {
-  LocalizedText t;
-  t.zh = get_string(ar, "zh");
-  t.en = get_string(ar, "en");
-  return t;
-}
 
 template <class Ar>
 void put_optional_date(Ar& ar, const char* name, const std::optional<boost::gregorian::date>& d) {
@@ -173,6 +168,8 @@ void save_charter(Ar& ar, const Charter& c) {
     save_spec(ar, cal.spec());
   }
   save_org(ar, c.organization().spec());
+  put_count(ar, "workflows", c.workflows().size());
+  for (const auto& [id, definition] : c.workflows()) save_workflow(ar, definition.spec());
 }
 
 /// The parts of a charter as read; the caller validates them by building the Charter.
@@ -180,10 +177,13 @@ struct CharterParts {
   LocalizedText name;
   std::vector<std::pair<std::string, calendar::CalendarSpec>> calendars;
   org::OrganizationSpec organization;
+  std::vector<workflow::DefinitionSpec> workflows;  ///< none in a version-1 payload
 };
 
+/// Reads a charter payload of version `schema` (kOldestCharterSchema … kCharterSchema; the
+/// caller checks the range).
 template <class Ar>
-CharterParts load_charter_parts(Ar& ar) {
+CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
   using namespace serial;
   CharterParts p;
   p.name = get_text(ar);
@@ -193,6 +193,11 @@ CharterParts load_charter_parts(Ar& ar) {
     p.calendars.emplace_back(std::move(id), load_spec(ar, kCalendarSchema));
   }
   p.organization = load_org(ar);
+  if (schema >= 2) {
+    for (std::uint32_t i = 0, nw = get_count(ar, "workflows", kMaxWorkflows); i < nw; ++i) {
+      p.workflows.push_back(load_workflow(ar));
+    }
+  }
   return p;
 }
 

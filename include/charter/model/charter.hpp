@@ -1,15 +1,19 @@
 #pragma once
-// Charter: a service centre's whole rulebook, validated — its named calendars and its
-// organisation (workflows, standards and cycles join as later blocks are built).
+// Charter: a service centre's whole rulebook, validated — its named calendars, its organisation
+// and its workflows (standards and cycles join as later blocks are built).
 //
 // A Charter is built from a charter file (docs/charter-file.md) or from parts, and is immutable
-// once built: copies share the same data and it is safe to share between threads.
-// builtin() is the charter of the source documents (data/charter/builtin.yaml, compiled in).
+// once built: copies share the same data and it is safe to share between threads. "Changing" a
+// charter (with_staff) gives a new one. Every workflow is a Definition validated against the
+// charter's calendars and organisation. builtin() is the charter of the source documents
+// (data/charter/builtin.yaml, compiled in); it names no staff (privacy).
 //
 // Example:
 //   const charter::Charter c = charter::Charter::load("centre.yaml");
 //   const auto& office = c.calendar("office");
 //   auto decision = c.organization().may_role("qa_staff", "complaint.close");
+//   const auto& complaint = c.workflow("complaint");   // workflow::Definition
+//   const charter::Charter staffed = charter::builtin().with_staff(roster);
 
 #include <map>
 #include <memory>
@@ -20,6 +24,7 @@
 #include "charter/calendar/business_calendar.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/workflow/definition.hpp"
 
 namespace charter {
 
@@ -27,9 +32,13 @@ class Charter {
  public:
   /// An empty charter: no calendars, an empty organisation.
   Charter();
-  /// From validated parts.
+  /// From validated parts, without workflows.
   Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
           org::Organization organization);
+  /// From validated parts. Each workflow is keyed by its id (std::invalid_argument otherwise)
+  /// and should have been built against these calendars and this organisation.
+  Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+          org::Organization organization, std::map<std::string, workflow::Definition> workflows);
 
   /// Parses charter-file text; `source` names it in errors (CharterFileError with
   /// source:line:column and the node's path).
@@ -42,7 +51,17 @@ class Charter {
   const calendar::BusinessCalendar& calendar(const std::string& id) const;
   const std::map<std::string, calendar::BusinessCalendar>& calendars() const;
   const org::Organization& organization() const;
+  /// The workflow with this id; UnknownIdError naming the ids that exist otherwise.
+  const workflow::Definition& workflow(const std::string& id) const;
+  const std::map<std::string, workflow::Definition>& workflows() const;
 
+  /// A new charter whose organisation has `staff` added to its own (after them, in this order)
+  /// and whose workflows are rebuilt against it; name and calendars are kept. Validated as
+  /// construction is: OrganizationError (an unknown role, a duplicate id, a headcount exceeded)
+  /// or workflow::DefinitionError. This charter is unchanged.
+  Charter with_staff(std::vector<org::Staff> staff) const;
+
+  /// Compares name, calendars, organisation and workflows.
   friend bool operator==(const Charter& a, const Charter& b);
   friend bool operator!=(const Charter& a, const Charter& b) { return !(a == b); }
 

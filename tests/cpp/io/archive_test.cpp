@@ -19,6 +19,7 @@
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_org.hpp"
 #include "io/golden_values.hpp"
 #include "io/archive_test_support.hpp"
 #include "test_support.hpp"
@@ -218,7 +219,32 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     EXPECT_FALSE(c.organization().may_staff("s-2", "complaint.close").allowed);
     EXPECT_EQ(c.organization().escalation_chain("agent").at(0).id, "cs_manager");
     EXPECT_EQ(c.organization().staff_member("s-1").name, "王芳");
+    // The workflow is rebuilt against the loaded calendars and organisation.
+    ASSERT_EQ(c.workflows().size(), 1u);
+    EXPECT_EQ(c.workflow("complaint").spec(), test::golden_workflow_spec());
+    EXPECT_EQ(c.workflow("complaint").calendar().name(), "客服中心 Berlin");
+    EXPECT_EQ(c.workflow("complaint").timer("resolution").goal.rules.at("major"),
+              Deadline::parse("24 business hours"));
     EXPECT_EQ(to_bytes(expected, g.format), read_all(path));
+  }
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion1StillLoad) {
+  // Written before charters held workflows (charter payload version 1) and never rewritten.
+  const Charter expected = test::golden_charter_v1();
+  for (const auto& g : test::golden_charter_v1_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 1u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    EXPECT_TRUE(c.workflows().empty());
+    EXPECT_FALSE(c.organization().may_staff("s-2", "complaint.close").allowed);
+    // Saved again, it is written in the current version, which reads back the same.
+    const std::string again = to_bytes(c, g.format);
+    EXPECT_EQ(open_envelope(again, "again").header.schema_version, kCharterSchema);
+    EXPECT_EQ(std::get<Charter>(from_bytes(again)), expected);
   }
 }
 

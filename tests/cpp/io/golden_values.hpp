@@ -3,6 +3,7 @@
 // make_golden_archives.cpp, loaded and compared by archive_test.cpp). Changing anything here
 // means the golden files no longer match: that is the point.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "charter/io/envelope.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/workflow/definition.hpp"
 
 namespace charter::test {
 
@@ -64,10 +66,11 @@ inline const std::vector<GoldenFile>& golden_deadline_files() {
   return v;
 }
 
-/// The golden charter: the golden calendar as "office" and a small organisation with every kind
-/// of entry (units in a tree, roles with duties covering an action, a standard and a cycle,
-/// staff with personal data and an active period, a denying grant).
-inline Charter golden_charter() {
+/// The golden charter of schema version 1 (charter-v1.*.chrt, kept to prove old files still
+/// read): the golden calendar as "office" and a small organisation with every kind of entry
+/// (units in a tree, roles with duties covering an action, a standard and a cycle, staff with
+/// personal data and an active period, a denying grant). No workflows: version 1 had none.
+inline Charter golden_charter_v1() {
   using namespace org;
   using boost::gregorian::date;
   OrganizationSpec o;
@@ -94,7 +97,104 @@ inline Charter golden_charter() {
                  Organization(std::move(o)));
 }
 
+/// The golden workflow: every key of a definition at least once — a required attribute with
+/// values and a free one, a text and an instant field, initial and terminal states, rows with
+/// and without `from`, `to` and `action`, requires, ticks, checklists, `when` on a row, an item,
+/// a timer and an escalation; timers on a named calendar with start, stop (events and states),
+/// restart and pause, goals by attribute value with a default and from a field, warnings as a
+/// percentage and as a time before; escalations on start, warning and breach, to a role and
+/// levels up.
+inline workflow::DefinitionSpec golden_workflow_spec() {
+  using namespace workflow;
+  using calendar::Deadline;
+  DefinitionSpec w;
+  w.id = "complaint";
+  w.name = {"顾客投诉处理", "Complaint handling"};
+  w.calendar = "office";
+  w.attributes = {Attribute{"severity", {"严重程度", "Severity"}, {"normal", "major"}, true},
+                  Attribute{"customer", {"", "Customer"}, {}, false}};
+  w.fields = {FieldSpec{"resolution", {"处理结果", "Resolution"}, FieldSpec::Type::text},
+              FieldSpec{"next_reply_at", {"下次回复时间", ""}, FieldSpec::Type::instant}};
+  w.states = {State{"new", {"新建", "New"}, true, false},
+              State{"open", {"处理中", "Open"}, false, false},
+              State{"waiting", {"等待顾客", "Awaiting customer"}, false, false},
+              State{"closed", {"已结案", "Closed"}, false, true}};
+  w.checklists = {Checklist{"intake", {"六清楚", "Six clears"}, "S1 p1 ch14",
+                            {ChecklistItem{"listen", {"听清楚", "Listened"}, {}},
+                             ChecklistItem{"report", {"报告", "Reported"}, {{"severity", {"major"}}}}}}};
+  w.transitions = {
+      Transition{"receive", {"new"}, "open", "complaint.accept", {"severity"}, {"intake.listen"}, {}, {},
+                 "S1 p1 ch14", {"受理", "Receive"}},
+      Transition{"acknowledge", {"open"}, "", "complaint.accept", {}, {}, {}, {}, "R-05", {}},
+      Transition{"escalate", {}, "", "complaint.escalate", {}, {"intake.report"}, {},
+                 {{"severity", {"major"}}}, "R-07", {}},
+      Transition{"wait", {"open"}, "waiting", "complaint.accept", {}, {}, {}, {}, "", {}},
+      Transition{"customer_responds", {"waiting"}, "open", "", {}, {}, {}, {}, "", {}},
+      Transition{"explain_delay", {"open", "waiting"}, "", "complaint.accept", {"next_reply_at"}, {}, {}, {},
+                 "R-09", {}},
+      Transition{"close", {"open"}, "closed", "complaint.close", {"resolution"}, {}, {"intake"}, {}, "",
+                 {"结案", "Close"}}};
+  TimerSpec reply;
+  reply.id = "reply";
+  reply.name = {"24小时内回复", "Reply within 24 hours"};
+  reply.rule = "R-05";
+  reply.calendar = "office";
+  reply.start.events = {"receive"};
+  reply.stop.events = {"acknowledge"};
+  reply.goal.rules.emplace("", Deadline::parse("24 hours"));
+  reply.warning = Warning::parse("12 hours before");
+  TimerSpec resolution;
+  resolution.id = "resolution";
+  resolution.name = {"解决时限", "Resolution"};
+  resolution.rule = "R-05";
+  resolution.calendar = "office";
+  resolution.start.events = {"receive"};
+  resolution.stop = Trigger{{"close"}, {"closed"}};
+  resolution.restart.events = {"customer_responds"};
+  resolution.pause = {"waiting"};
+  resolution.when = {{"severity", {"normal", "major"}}};
+  resolution.goal.attribute = "severity";
+  resolution.goal.rules.emplace("major", Deadline::parse("24 business hours"));
+  resolution.goal.rules.emplace("", Deadline::parse("48 hours"));
+  resolution.warning = Warning::parse("75%");
+  TimerSpec next_reply;
+  next_reply.id = "next_reply";
+  next_reply.rule = "R-09";
+  next_reply.calendar = "office";
+  next_reply.start.events = {"explain_delay"};
+  next_reply.restart.events = {"explain_delay"};
+  next_reply.stop.states = {"closed"};
+  next_reply.goal.field = "next_reply_at";
+  next_reply.warning = Warning::parse("2 business hours before");
+  w.timers = {reply, resolution, next_reply};
+  w.escalations = {
+      EscalationSpec{"major_report", {"重大投诉报告", "Major complaint reported"}, "R-08", "resolution",
+                     EscalationSpec::On::start, "cs_manager", 0, {{"severity", {"major"}}}},
+      EscalationSpec{"reply_overdue", {}, "R-05", "reply", EscalationSpec::On::breach, "", 1, {}},
+      EscalationSpec{"resolution_at_risk", {}, "R-05", "resolution", EscalationSpec::On::warning, "", 0, {}}};
+  return w;
+}
+
+/// The golden charter of the current schema: golden_charter_v1() and the golden workflow.
+inline Charter golden_charter() {
+  const Charter base = golden_charter_v1();
+  std::map<std::string, workflow::Definition> workflows;
+  workflows.emplace("complaint",
+                    workflow::Definition(golden_workflow_spec(), base.calendars(), base.organization()));
+  return Charter(base.name(), base.calendars(), base.organization(), std::move(workflows));
+}
+
+/// Written by this build (make_golden_archives.cpp) and compared byte for byte.
 inline const std::vector<GoldenFile>& golden_charter_files() {
+  static const std::vector<GoldenFile> v = {{"charter-v2.text.chrt", io::ArchiveFormat::text},
+                                            {"charter-v2.xml.chrt", io::ArchiveFormat::xml},
+                                            {"charter-v2.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
+/// Written by an earlier build (schema version 1) and never rewritten: they must still load,
+/// as golden_charter_v1().
+inline const std::vector<GoldenFile>& golden_charter_v1_files() {
   static const std::vector<GoldenFile> v = {{"charter-v1.text.chrt", io::ArchiveFormat::text},
                                             {"charter-v1.xml.chrt", io::ArchiveFormat::xml},
                                             {"charter-v1.binary.chrt", io::ArchiveFormat::binary}};

@@ -3,7 +3,9 @@
 // Run only when the archive format changes on purpose (and bump the schema version then):
 //   ninja -C <build> make_golden_archives && <build>/tests/make_golden_archives tests/data
 // archive_test.cpp loads these files and compares them with golden_values.hpp, so a change in
-// what the library writes or reads is noticed.
+// what the library writes or reads is noticed. Only files of the current schema versions are
+// written (their names carry the version); files of older versions (charter-v1.*) stay as they
+// were written, so the tests prove that old files still read.
 
 #include <iostream>
 #include <string>

@@ -329,6 +329,7 @@ std::string binary_payload(const org::OrganizationSpec& spec, bool as_charter) {
       serial::put_count(ar, "calendars", 0);
     }
     save_org(ar, spec);
+    if (as_charter) serial::put_count(ar, "workflows", 0);
   }
   return os.str();
 }
@@ -410,6 +411,7 @@ TEST(OrgArchiveForged, ADuplicatedCalendarIdIsRefused) {
     serial::put_string(ar, "id", "c");
     save_spec(ar, cal);
     save_org(ar, org::OrganizationSpec{});
+    serial::put_count(ar, "workflows", 0);
   }
   const std::string m =
       expect_refused(seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, os.str()),
@@ -423,7 +425,10 @@ TEST(OrgArchiveForged, NewerSchemasAreUnsupportedAndTypesDoNotSwap) {
     const std::string cp = payload_of(to_bytes(small_charter(), f));
     const std::string op = payload_of(to_bytes(small_org(), f));
     CHARTER_EXPECT_THROW_MSG(from_bytes(seal(PayloadType::charter, kCharterSchema + 1, f, cp), "new"),
-                             UnsupportedVersionError, "charter schema version 2");
+                             UnsupportedVersionError,
+                             "charter schema version " + std::to_string(kCharterSchema + 1));
+    CHARTER_EXPECT_THROW_MSG(from_bytes(seal(PayloadType::charter, 0, f, cp), "old"),
+                             UnsupportedVersionError, "charter schema version 0");
     CHARTER_EXPECT_THROW_MSG(
         from_bytes(seal(PayloadType::organization, kOrganizationSchema + 1, f, op), "new"),
         UnsupportedVersionError, "organization schema version 2");
