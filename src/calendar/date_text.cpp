@@ -3,11 +3,99 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <stdexcept>
 
 #include "charter/calendar/opening_hours.hpp"
 #include "charter/error.hpp"
 
 namespace charter::calendar {
+namespace {
+
+constexpr std::string_view kDateTimeShape = "date-times are YYYY-MM-DD HH:MM[:SS[.ffffff]] "
+                                            "with 'T' or ' ', then optionally Z, ±HH:MM or ±HHMM";
+
+// Year, month and day in range (the date part of every parser here); `problem.column` is the
+// column of the failing field in "YYYY-MM-DD".
+bool check_ymd(int y, int m, int d, DateTimeProblem& problem) {
+  if (y < 1400 || y > 9999) {
+    problem = {1, "year " + std::to_string(y) + " is outside 1400..9999"};
+    return false;
+  }
+  if (m < 1 || m > 12) {
+    problem = {6, "month " + std::to_string(m) + " is not 01..12"};
+    return false;
+  }
+  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+      static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+  if (d < 1 || d > last) {
+    problem = {9, "day " + std::to_string(d) + " is not in that month (it has " +
+                      std::to_string(last) + " days)"};
+    return false;
+  }
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads `n` digits at `at`; false (and the problem) when one is missing.
+bool digits(std::string_view text, std::size_t at, std::size_t n, int& value,
+            DateTimeProblem& problem, const char* what) {
+  value = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (i >= text.size() || !is_digit(text[i])) {
+      problem = {i + 1, std::string(i >= text.size() ? "text ends where " : "expected ") + what +
+                            (i >= text.size() ? " should be" : "") + " (" +
+                            std::string(kDateTimeShape) + ")"};
+      return false;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+bool expect_char(std::string_view text, std::size_t at, char c, DateTimeProblem& problem,
+                 const char* what) {
+  if (at < text.size() && text[at] == c) return true;
+  problem = {at + 1, std::string(at < text.size() ? "expected " : "text ends where ") + what +
+                         (at < text.size() ? "" : " should be") + " (" +
+                         std::string(kDateTimeShape) + ")"};
+  return false;
+}
+
+void append_two(std::string& out, int v) {
+  out += static_cast<char>('0' + v / 10);
+  out += static_cast<char>('0' + v % 10);
+}
+
+// "2025-10-01T09:00:00" plus ".ffffff" when the microseconds are not zero.
+std::string format_wall(const boost::posix_time::ptime& wall) {
+  if (wall.is_special()) throw std::invalid_argument("date-time is not a real instant");
+  const auto d = wall.date();
+  const auto t = wall.time_of_day();
+  std::string out;
+  out.reserve(32);
+  const int y = static_cast<int>(d.year());
+  append_two(out, y / 100);
+  append_two(out, y % 100);
+  out += '-';
+  append_two(out, static_cast<int>(d.month()));
+  out += '-';
+  append_two(out, static_cast<int>(d.day()));
+  out += 'T';
+  append_two(out, static_cast<int>(t.hours()));
+  out += ':';
+  append_two(out, static_cast<int>(t.minutes()));
+  out += ':';
+  append_two(out, static_cast<int>(t.seconds()));
+  const long us = static_cast<long>(t.fractional_seconds());
+  if (us != 0) {
+    out += '.';
+    for (long scale = 100000; scale > 0; scale /= 10) out += static_cast<char>('0' + us / scale % 10);
+  }
+  return out;
+}
+
+}  // namespace
 
 boost::gregorian::date parse_date(std::string_view text) {
   static constexpr std::string_view shape = "YYYY-MM-DD";
@@ -31,19 +119,9 @@ boost::gregorian::date parse_date(std::string_view text) {
     return v;
   };
   const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 1400 || y > 9999) {
-    throw ParseError("date '" + std::string(text) + "': year " + std::to_string(y) +
-                     " is outside 1400..9999");
-  }
-  if (m < 1 || m > 12) {
-    throw ParseError("date '" + std::string(text) + "': month " + std::to_string(m) +
-                     " is not 01..12");
-  }
-  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
-      static_cast<unsigned short>(y), static_cast<unsigned short>(m));
-  if (d < 1 || d > last) {
-    throw ParseError("date '" + std::string(text) + "': day " + std::to_string(d) +
-                     " is not in that month (it has " + std::to_string(last) + " days)");
+  DateTimeProblem problem;
+  if (!check_ymd(y, m, d, problem)) {
+    throw ParseError("date '" + std::string(text) + "': " + problem.why);
   }
   return boost::gregorian::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
                                 static_cast<unsigned short>(d));
@@ -65,6 +143,137 @@ boost::posix_time::ptime parse_date_time(std::string_view text) {
   } catch (const ParseError& e) {
     throw ParseError("date-time '" + std::string(text) + "': " + e.what());
   }
+}
+
+boost::posix_time::ptime OffsetDateTime::utc() const {
+  if (!offset_minutes) throw std::logic_error("OffsetDateTime::utc(): a wall time has no offset");
+  return wall - boost::posix_time::minutes(*offset_minutes);
+}
+
+bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
+                                DateTimeProblem& problem) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  if (!digits(text, 0, 4, y, problem, "a digit") || !expect_char(text, 4, '-', problem, "'-'") ||
+      !digits(text, 5, 2, mo, problem, "a digit") || !expect_char(text, 7, '-', problem, "'-'") ||
+      !digits(text, 8, 2, d, problem, "a digit")) {
+    return false;
+  }
+  if (text.size() == 10) {
+    problem = {11, "a date alone is not a date and time (" + std::string(kDateTimeShape) + ")"};
+    return false;
+  }
+  if (text[10] != ' ' && text[10] != 'T') {
+    problem = {11, "expected ' ' or 'T' (" + std::string(kDateTimeShape) + ")"};
+    return false;
+  }
+  if (!digits(text, 11, 2, h, problem, "a digit") || !expect_char(text, 13, ':', problem, "':'") ||
+      !digits(text, 14, 2, mi, problem, "a digit")) {
+    return false;
+  }
+  std::size_t at = 16;
+  long micros = 0;
+  if (at < text.size() && text[at] == ':') {
+    if (!digits(text, 17, 2, s, problem, "a digit")) return false;
+    at = 19;
+    if (at < text.size() && text[at] == '.') {
+      std::size_t n = 0;
+      while (at + 1 + n < text.size() && is_digit(text[at + 1 + n])) {
+        if (n == 6) {
+          problem = {at + 1 + n + 1, "more than 6 digits of fraction (microseconds at most)"};
+          return false;
+        }
+        micros = micros * 10 + (text[at + 1 + n] - '0');
+        ++n;
+      }
+      if (n == 0) {
+        problem = {at + 2, "expected a digit after '.' (" + std::string(kDateTimeShape) + ")"};
+        return false;
+      }
+      for (std::size_t k = n; k < 6; ++k) micros *= 10;
+      at += 1 + n;
+    }
+  }
+  std::optional<int> offset;
+  if (at < text.size()) {
+    const char c = text[at];
+    if (c == 'Z') {
+      offset = 0;
+      ++at;
+    } else if (c == '+' || c == '-') {
+      int oh = 0, om = 0;
+      if (!digits(text, at + 1, 2, oh, problem, "a digit")) return false;
+      std::size_t mins = at + 3;
+      if (mins < text.size() && text[mins] == ':') ++mins;
+      if (!digits(text, mins, 2, om, problem, "a digit")) return false;
+      if (oh > 23) {
+        problem = {at + 2, "offset hour " + std::to_string(oh) + " is not 00..23"};
+        return false;
+      }
+      if (om > 59) {
+        problem = {mins + 1, "offset minute " + std::to_string(om) + " is not 00..59"};
+        return false;
+      }
+      offset = (c == '-' ? -1 : 1) * (oh * 60 + om);
+      at = mins + 2;
+    } else {
+      // After HH:MM come seconds (a fraction needs them); after HH:MM:SS, a fraction.
+      const char* next = at == 16 ? "expected ':', " : at == 19 ? "expected '.', " : "expected ";
+      problem = {at + 1, std::string(next) + "'Z', '+', '-' or the end (" +
+                             std::string(kDateTimeShape) + ")"};
+      return false;
+    }
+    if (at < text.size()) {
+      problem = {at + 1, "unexpected text after the offset (" + std::string(kDateTimeShape) + ")"};
+      return false;
+    }
+  }
+  if (!check_ymd(y, mo, d, problem)) return false;
+  if (h > 23) {
+    problem = {12, "hour " + std::to_string(h) + " is not 00..23"};
+    return false;
+  }
+  if (mi > 59) {
+    problem = {15, "minute " + std::to_string(mi) + " is not 00..59"};
+    return false;
+  }
+  if (s > 59) {
+    problem = {18, "second " + std::to_string(s) + " is not 00..59"};
+    return false;
+  }
+  out.wall = boost::posix_time::ptime(
+      boost::gregorian::date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
+                             static_cast<unsigned short>(d)),
+      boost::posix_time::time_duration(h, mi, s) + boost::posix_time::microseconds(micros));
+  out.offset_minutes = offset;
+  return true;
+}
+
+OffsetDateTime parse_offset_date_time(std::string_view text) {
+  OffsetDateTime out;
+  DateTimeProblem problem;
+  if (!try_parse_offset_date_time(text, out, problem)) {
+    throw ParseError("date-time '" + std::string(text) + "': " + problem.why + " (column " +
+                     std::to_string(problem.column) + ")");
+  }
+  return out;
+}
+
+std::string format_offset_date_time(const boost::posix_time::ptime& wall, int offset_minutes) {
+  if (offset_minutes <= -1440 || offset_minutes >= 1440) {
+    throw std::invalid_argument("UTC offset of " + std::to_string(offset_minutes) +
+                                " minutes is not within ±23:59");
+  }
+  std::string out = format_wall(wall);
+  const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  out += offset_minutes < 0 ? '-' : '+';
+  append_two(out, a / 60);
+  out += ':';
+  append_two(out, a % 60);
+  return out;
+}
+
+std::string format_utc_date_time(const boost::posix_time::ptime& utc) {
+  return format_wall(utc) + 'Z';
 }
 
 std::string format_date(const boost::gregorian::date& d) {
