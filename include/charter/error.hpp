@@ -77,6 +77,26 @@ class CharterFileError : public ParseError {
   std::string path_;
 };
 
+/// An event a case refused: out of order, a duplicate, not allowed in the case's state, missing
+/// a required field, from an actor without the right, for an unknown case. The case is unchanged.
+/// rule() names what refused, as a short code: "order", "duplicate", "event", "transition",
+/// "field", "requires", "when", "checklist", "actor", "case".
+class RejectedEventError : public Error {
+ public:
+  RejectedEventError(const std::string& case_id, const std::string& event, const std::string& rule,
+                     const std::string& message)
+      : Error("case '" + case_id + "', event '" + event + "': " + message),
+        case_id_(case_id), event_(event), rule_(rule) {}
+  const std::string& case_id() const { return case_id_; }
+  const std::string& event() const { return event_; }
+  const std::string& rule() const { return rule_; }
+
+ private:
+  std::string case_id_;
+  std::string event_;
+  std::string rule_;
+};
+
 /// Reading or writing a saved file failed.
 class SerializationError : public Error {
  public:

@@ -1,0 +1,148 @@
+#pragma once
+// Tracker: every case of one workflow, fed with events one at a time, in batches or from event
+// files (CSV, JSON Lines: docs/event-files.md), answering for all cases at once.
+//
+// Meaning:
+//   - The first event for an unknown case id opens the case; every event goes through the same
+//     all-or-nothing checks as Case::apply. apply() throws RejectedEventError; ingest() never
+//     throws for a refused event: it records the refusal (line, case, event, rule, message) in
+//     its report and goes on, so one bad line loses nothing else.
+//   - status(as_of) gives one row per case opened at or before as_of, as columns (for numpy):
+//     state, timers, breaches. Events after as_of are ignored (as-of replay).
+//   - breaches(as_of) lists every cycle breached by as_of; at_risk(as_of) every running cycle
+//     past its warning instant and not yet breached; explain(case, timer) says why.
+//   - Memory is compact (the log and the timer cycles of a case share one block); a Tracker is
+//     not safe to modify from two threads at once, and reading while modifying is not safe.
+//
+// Example:
+//   Tracker t(charter.workflow("complaint"));
+//   const IngestReport r = t.ingest_file("events.csv");
+//   for (const auto& b : t.breaches(as_of)) std::cout << b.case_id << " " << b.timer << "\n";
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "charter/workflow/case.hpp"
+#include "charter/workflow/definition.hpp"
+#include "charter/workflow/event.hpp"
+#include "charter/workflow/status.hpp"
+
+namespace charter::workflow {
+
+/// One event a tracker refused (or a line it could not read).
+struct Rejection {
+  std::size_t line = 0;   ///< 1-based line of the event file; position in the batch otherwise
+  std::string case_id;
+  std::string event;
+  std::string rule;       ///< RejectedEventError::rule(), or "format" for an unreadable line
+  std::string message;
+};
+
+struct IngestReport {
+  std::size_t accepted = 0;
+  std::vector<Rejection> rejected;
+};
+
+/// status(as_of) as columns, one row per case. Instants are microseconds since 1970-01-01 UTC,
+/// durations microseconds; kNone marks a missing instant (NaT in numpy).
+struct StatusTable {
+  static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
+
+  struct TimerColumns {
+    std::string timer;
+    std::vector<std::int8_t> phase;   ///< -1 never started, 0 running, 1 paused, 2 stopped
+    std::vector<std::int32_t> cycle;  ///< 0 when never started
+    std::vector<std::int64_t> started, due, warning_at, stopped;
+    std::vector<std::int64_t> elapsed, remaining;
+    std::vector<std::uint8_t> met, breached, at_risk;
+  };
+
+  boost::posix_time::ptime as_of;
+  std::vector<std::string> case_ids;
+  std::vector<std::string> state_names;  ///< labels of `state` codes (the definition's states)
+  std::vector<std::int16_t> state;
+  std::vector<std::uint8_t> open;
+  std::vector<std::int64_t> opened, last_event;
+  std::vector<std::uint32_t> events;
+  std::vector<std::uint8_t> breached;   ///< any cycle breached
+  std::vector<std::uint8_t> at_risk;    ///< any running cycle at risk
+  std::vector<std::int64_t> next_due;   ///< earliest due of a running cycle
+  std::vector<TimerColumns> timers;     ///< newest cycle of each timer, in definition order
+};
+
+/// A breached cycle.
+struct Breach {
+  std::string case_id;
+  std::string timer;
+  std::string rule;
+  int cycle = 1;
+  boost::posix_time::ptime due;
+  boost::posix_time::ptime stopped;           ///< not_a_date_time while still going
+  boost::posix_time::time_duration overdue;   ///< counted time past due (as of, or at stop)
+  std::string escalated_to;                   ///< role of a breach escalation, if any
+};
+
+/// A running cycle past its warning instant.
+struct AtRisk {
+  std::string case_id;
+  std::string timer;
+  std::string rule;
+  int cycle = 1;
+  boost::posix_time::ptime warning_at;
+  boost::posix_time::ptime due;
+  boost::posix_time::time_duration remaining;
+};
+
+class Tracker {
+ public:
+  explicit Tracker(Definition definition);
+  Tracker(const Tracker& other);
+  Tracker& operator=(const Tracker& other);
+  Tracker(Tracker&&) noexcept;
+  Tracker& operator=(Tracker&&) noexcept;
+  ~Tracker();
+
+  const Definition& definition() const;
+
+  /// Applies one event (opening its case when new); throws RejectedEventError.
+  void apply(const Event& event);
+  /// Applies each event in order; refusals are reported, never thrown. Rejection::line is the
+  /// 1-based position in `events`.
+  IngestReport ingest(const std::vector<Event>& events);
+  /// Reads an event file (format by extension: .csv, .jsonl, .ndjson; naive instants are local
+  /// wall time of the definition's calendar) and applies every good line; unreadable lines and
+  /// refused events are reported with their line numbers.
+  IngestReport ingest_file(const std::string& path);
+  /// The same for text already in memory; format is "csv" or "jsonl".
+  IngestReport ingest_text(std::string_view text, std::string_view format, std::string_view source = "<text>");
+
+  std::size_t size() const;
+  bool contains(const std::string& case_id) const;
+  /// Case ids in the order the cases were opened.
+  std::vector<std::string> case_ids() const;
+  /// A copy of one case (UnknownIdError when there is none).
+  Case get(const std::string& case_id) const;
+  /// Every event, case by case, in the order applied within each case.
+  std::vector<Event> events() const;
+  std::size_t event_count() const;
+
+  CaseStatus status(const std::string& case_id, const boost::posix_time::ptime& as_of) const;
+  StatusTable status(const boost::posix_time::ptime& as_of) const;
+  std::vector<Breach> breaches(const boost::posix_time::ptime& as_of) const;
+  std::vector<AtRisk> at_risk(const boost::posix_time::ptime& as_of) const;
+  TimerExplanation explain(const std::string& case_id, const std::string& timer,
+                           const boost::posix_time::ptime& as_of, int cycle = 0) const;
+
+  /// Heap bytes held for the cases (logs, timer cycles, ids, interned texts), for sizing.
+  std::size_t memory_bytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace charter::workflow

@@ -1,0 +1,894 @@
+#include "engine.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
+#include "charter/calendar/date_text.hpp"
+#include "charter/detail/calendar_index.hpp"
+#include "charter/error.hpp"
+
+namespace charter::workflow::detail {
+
+using charter::detail::from_micros;
+using charter::detail::kMicrosPerSecond;
+using charter::detail::to_micros;
+
+// ---- StringTable ----------------------------------------------------------------------------
+
+namespace {
+std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+Micros floor_second(Micros t) {
+  Micros r = t % kMicrosPerSecond;
+  return r < 0 ? t - r - kMicrosPerSecond : t - r;
+}
+}  // namespace
+
+std::uint32_t StringTable::find(std::string_view s) const {
+  if (slots_.empty()) return 0;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_of(s) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t id = slots_[i];
+    if (id == 0) return 0;
+    if (get(id) == s) return id;
+  }
+}
+
+std::uint32_t StringTable::intern(std::string_view s) {
+  if ((size() + 1) * 2 > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash_of(s) & mask;
+  for (;; i = (i + 1) & mask) {
+    const std::uint32_t id = slots_[i];
+    if (id == 0) break;
+    if (get(id) == s) return id;
+  }
+  if (size() >= 0xFFFFFFF0u) throw Error("too many distinct texts in one tracker (more than 4 billion)");
+  chars_.insert(chars_.end(), s.begin(), s.end());
+  offsets_.push_back(chars_.size());
+  const auto id = static_cast<std::uint32_t>(size());
+  slots_[i] = id;
+  return id;
+}
+
+void StringTable::grow() {
+  std::vector<std::uint32_t> bigger(std::max<std::size_t>(16, slots_.size() * 2), 0);
+  const std::size_t mask = bigger.size() - 1;
+  for (std::uint32_t id = 1; id <= size(); ++id) {
+    std::size_t i = hash_of(get(id)) & mask;
+    while (bigger[i] != 0) i = (i + 1) & mask;
+    bigger[i] = id;
+  }
+  slots_ = std::move(bigger);
+}
+
+// ---- core layout ----------------------------------------------------------------------------
+
+namespace {
+
+std::size_t attribute_words(const DefinitionIndex& ix) { return (static_cast<std::size_t>(ix.n_attributes) + 1) / 2; }
+
+std::uint64_t pack2(std::uint32_t lo, std::uint32_t hi) { return lo | (std::uint64_t{hi} << 32); }
+std::uint32_t lo32(std::uint64_t w) { return static_cast<std::uint32_t>(w); }
+std::uint32_t hi32(std::uint64_t w) { return static_cast<std::uint32_t>(w >> 32); }
+
+}  // namespace
+
+Engine::Engine(Definition definition) : definition_(std::move(definition)), ix_(&definition_.index()) {}
+
+CaseCore Engine::make_core() const {
+  CaseCore c;
+  c.words.assign(attribute_words(*ix_), 0);
+  c.state = static_cast<std::uint16_t>(ix_->initial);
+  return c;
+}
+
+std::uint32_t Engine::attribute(const CaseCore& c, int slot) const {
+  const std::uint64_t w = c.words[static_cast<std::size_t>(slot / 2)];
+  return slot % 2 ? hi32(w) : lo32(w);
+}
+
+void Engine::set_attribute(CaseCore& c, int slot, std::uint32_t value) const {
+  std::uint64_t& w = c.words[static_cast<std::size_t>(slot / 2)];
+  w = slot % 2 ? pack2(lo32(w), value) : pack2(value, hi32(w));
+}
+
+std::size_t Engine::first_event_word(const CaseCore& c) const {
+  return attribute_words(*ix_) + static_cast<std::size_t>(c.cycles) * kCycleWords;
+}
+
+StoredEvent Engine::event_at(const CaseCore& c, std::size_t word) const {
+  StoredEvent e;
+  e.at = static_cast<Micros>(c.words[word]);
+  const std::uint64_t w = c.words[word + 1];
+  e.actor = lo32(w);
+  e.event = static_cast<std::uint16_t>(w >> 32);
+  e.nfields = static_cast<std::uint16_t>(w >> 48);
+  e.fields_at = word + 2;
+  return e;
+}
+
+Micros Engine::base(const CaseCore& c) const {
+  return c.events ? floor_second(static_cast<Micros>(c.words[first_event_word(c)])) : 0;
+}
+
+Cycle Engine::cycle(const CaseCore& c, int k) const {
+  const std::size_t at = attribute_words(*ix_) + static_cast<std::size_t>(k) * kCycleWords;
+  Cycle y;
+  y.start = static_cast<std::int32_t>(lo32(c.words[at]));
+  y.end = static_cast<std::int32_t>(hi32(c.words[at]));
+  y.due = static_cast<std::int32_t>(lo32(c.words[at + 1]));
+  y.warn = static_cast<std::int32_t>(hi32(c.words[at + 1]));
+  const std::uint64_t w = c.words[at + 2];
+  y.goal = static_cast<std::int32_t>(lo32(w));
+  y.timer = static_cast<std::uint8_t>(w >> 32);
+  y.phase = static_cast<std::uint8_t>(w >> 40);
+  y.flags = static_cast<std::uint8_t>(w >> 48);
+  return y;
+}
+
+void Engine::store_cycle(CaseCore& c, int k, const Cycle& y) const {
+  const std::size_t at = attribute_words(*ix_) + static_cast<std::size_t>(k) * kCycleWords;
+  c.words[at] = pack2(static_cast<std::uint32_t>(y.start), static_cast<std::uint32_t>(y.end));
+  c.words[at + 1] = pack2(static_cast<std::uint32_t>(y.due), static_cast<std::uint32_t>(y.warn));
+  c.words[at + 2] = static_cast<std::uint32_t>(y.goal) | (std::uint64_t{y.timer} << 32) |
+                    (std::uint64_t{y.phase} << 40) | (std::uint64_t{y.flags} << 48);
+}
+
+void Engine::insert_cycle(CaseCore& c, const Cycle& y) const {
+  const std::size_t at = first_event_word(c);
+  c.words.insert(c.words.begin() + static_cast<std::ptrdiff_t>(at), kCycleWords, 0);
+  c.last_event += kCycleWords;
+  ++c.cycles;
+  store_cycle(c, c.cycles - 1, y);
+}
+
+int Engine::open_cycle(const CaseCore& c, int timer) const {
+  for (int k = c.cycles - 1; k >= 0; --k) {
+    const Cycle y = cycle(c, k);
+    if (y.timer == timer) return y.phase == static_cast<std::uint8_t>(TimerPhase::stopped) ? -1 : k;
+  }
+  return -1;
+}
+
+// ---- counting -------------------------------------------------------------------------------
+
+Micros Engine::measure(const Cycle& y, const CompiledTimer& t, Micros a, Micros b) const {
+  if (!(y.flags & Cycle::business)) return b - a;
+  const auto& ix = t.calendar->index();
+  ix.require_in_range(a, "timer instant");
+  ix.require_in_range(b, "timer instant");
+  return ix.elapsed(a, b);
+}
+
+Micros Engine::advance(const Cycle& y, const CompiledTimer& t, Micros from, Micros counted) const {
+  if (!(y.flags & Cycle::business)) return from + counted;
+  const auto& ix = t.calendar->index();
+  ix.require_in_range(from, "timer instant");
+  if (counted <= 0) return counted == 0 ? from : ix.add(from, counted);
+  return ix.add(from, counted);
+}
+
+namespace {
+
+std::int32_t rel_seconds(Micros t, Micros base, const std::string& what) {
+  const Micros s = (t - base) / kMicrosPerSecond;
+  if (s < INT32_MIN + 1 || s > INT32_MAX) {
+    throw InvalidTimeError(what + " lies more than 68 years from the case's first event");
+  }
+  return static_cast<std::int32_t>(s);
+}
+
+}  // namespace
+
+std::optional<Micros> Engine::parse_instant_field(std::string_view text) const {
+  try {
+    const auto wall = calendar::parse_date_time(text);
+    return to_micros(ix_->default_calendar->from_local(wall));
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+void Engine::start_cycle(CaseCore& c, int timer, Micros at,
+                         const std::vector<std::pair<int, std::uint32_t>>& fields) const {
+  const CompiledTimer& t = ix_->timers[static_cast<std::size_t>(timer)];
+  const Micros b = base(c);
+  const Micros start = floor_second(at);
+  Cycle y;
+  y.timer = static_cast<std::uint8_t>(timer);
+  y.start = rel_seconds(start, b, "a timer's start");
+  y.end = y.start;
+  y.phase = static_cast<std::uint8_t>(TimerPhase::running);
+  Micros due = kNone;
+  if (t.goal_field >= 0) {
+    // The agreed instant: from the starting event, else the latest the case was given.
+    std::uint32_t id = 0;
+    for (const auto& [slot, value] : fields) {
+      if (slot == t.goal_field) id = value;
+    }
+    if (id == 0) {
+      for (std::size_t w = first_event_word(c); c.events && w <= c.last_event;) {
+        const StoredEvent e = event_at(c, w);
+        for (std::size_t f = 0; f < e.nfields; ++f) {
+          if (static_cast<int>(lo32(c.words[e.fields_at + f])) == t.goal_field) id = hi32(c.words[e.fields_at + f]);
+        }
+        w = e.fields_at + e.nfields;
+      }
+    }
+    if (id != 0) {
+      if (auto v = parse_instant_field(strings_.get(id))) due = floor_second(*v);
+    }
+  } else {
+    const calendar::Deadline* rule = t.default_rule;
+    if (t.goal_slot >= 0) {
+      const std::uint32_t v = attribute(c, t.goal_slot);
+      if (v != 0) {
+        const std::string_view value = strings_.get(v);
+        for (const auto& [key, r] : t.rules) {
+          if (key == value) rule = &r;
+        }
+      }
+    }
+    if (rule) {
+      if (rule->kind() == calendar::Deadline::Kind::business_time || rule->kind() == calendar::Deadline::Kind::business_days) {
+        y.flags |= Cycle::business;
+      }
+      due = to_micros(rule->due(from_micros(start), *t.calendar));
+    }
+  }
+  if (due != kNone) {
+    y.flags |= Cycle::has_goal;
+    y.due = rel_seconds(due, b, "a timer's due instant");
+    const Micros goal = measure(y, t, start, due);
+    y.goal = static_cast<std::int32_t>(goal / kMicrosPerSecond);
+    const Warning& w = t.spec->warning;
+    Micros warn = kNone;
+    if (w.kind == Warning::Kind::percent && goal > 0) {
+      warn = advance(y, t, start, (goal / kMicrosPerSecond) * w.percent / 100 * kMicrosPerSecond);
+    } else if (w.kind == Warning::Kind::before) {
+      const Micros d = to_micros(w.before->duration());
+      if (w.before->kind() == calendar::Deadline::Kind::clock) {
+        warn = due - d;
+      } else {
+        const auto& ix = t.calendar->index();
+        ix.require_in_range(due, "a timer's due instant");
+        const Micros p = ix.position(due) - d;
+        warn = p <= 0 ? ix.range_begin : ix.earliest_at(p);
+      }
+      warn = std::max(warn, start);
+    }
+    if (warn != kNone) {
+      y.flags |= Cycle::has_warning;
+      y.warn = rel_seconds(warn, b, "a timer's warning instant");
+    }
+  }
+  insert_cycle(c, y);
+  if (ix_->paused_in[c.state] & (std::uint64_t{1} << timer)) pause_cycle(c, c.cycles - 1, at);
+}
+
+void Engine::stop_cycle(CaseCore& c, int k, Micros at) const {
+  Cycle y = cycle(c, k);
+  const Micros b = base(c);
+  const Micros t = floor_second(at);
+  if (y.phase == static_cast<std::uint8_t>(TimerPhase::paused)) {
+    // Stopped while paused: the due instant is where it would fall had the case resumed now.
+    resume_cycle(c, k, at);
+    y = cycle(c, k);
+  }
+  y.end = rel_seconds(t, b, "a timer's stop");
+  y.phase = static_cast<std::uint8_t>(TimerPhase::stopped);
+  store_cycle(c, k, y);
+}
+
+void Engine::pause_cycle(CaseCore& c, int k, Micros at) const {
+  Cycle y = cycle(c, k);
+  if (y.phase != static_cast<std::uint8_t>(TimerPhase::running)) return;
+  const CompiledTimer& t = ix_->timers[y.timer];
+  const Micros b = base(c);
+  const Micros now = floor_second(at);
+  y.end = rel_seconds(now, b, "a timer's pause");
+  if (y.flags & Cycle::has_goal) {
+    y.due = static_cast<std::int32_t>(measure(y, t, now, to_abs(c, y.due)) / kMicrosPerSecond);
+    if ((y.flags & Cycle::has_warning) && !(y.flags & Cycle::warning_fixed)) {
+      const Micros warn = to_abs(c, y.warn);
+      if (warn <= now) {
+        y.flags |= Cycle::warning_fixed;
+      } else {
+        y.warn = static_cast<std::int32_t>(measure(y, t, now, warn) / kMicrosPerSecond);
+      }
+    }
+  }
+  y.phase = static_cast<std::uint8_t>(TimerPhase::paused);
+  store_cycle(c, k, y);
+}
+
+void Engine::resume_cycle(CaseCore& c, int k, Micros at) const {
+  Cycle y = cycle(c, k);
+  if (y.phase != static_cast<std::uint8_t>(TimerPhase::paused)) return;
+  const CompiledTimer& t = ix_->timers[y.timer];
+  const Micros b = base(c);
+  const Micros now = floor_second(at);
+  if (y.flags & Cycle::has_goal) {
+    y.due = rel_seconds(advance(y, t, now, Micros{y.due} * kMicrosPerSecond), b, "a timer's due instant");
+    if ((y.flags & Cycle::has_warning) && !(y.flags & Cycle::warning_fixed)) {
+      y.warn = rel_seconds(advance(y, t, now, Micros{y.warn} * kMicrosPerSecond), b, "a timer's warning instant");
+    }
+    y.flags &= static_cast<std::uint8_t>(~Cycle::warning_fixed);
+  }
+  y.end = rel_seconds(now, b, "a timer's resume");
+  y.phase = static_cast<std::uint8_t>(TimerPhase::running);
+  store_cycle(c, k, y);
+}
+
+bool Engine::condition_holds(const CaseCore& c, const std::vector<CompiledCondition>& when) const {
+  for (const auto& cond : when) {
+    const std::uint32_t v = attribute(c, cond.slot);
+    if (v == 0) return false;
+    const std::string_view value = strings_.get(v);
+    if (std::find(cond.values.begin(), cond.values.end(), value) == cond.values.end()) return false;
+  }
+  return true;
+}
+
+// ---- applying -------------------------------------------------------------------------------
+
+void Engine::commit(CaseCore& c, int row_index, Micros at, std::uint32_t actor,
+                    const std::vector<std::pair<int, std::uint32_t>>& fields) const {
+  const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
+  // The log first: cycle arithmetic is relative to the first event.
+  c.last_event = static_cast<std::uint32_t>(c.words.size());
+  c.words.push_back(static_cast<std::uint64_t>(at));
+  c.words.push_back(actor | (std::uint64_t{static_cast<std::uint16_t>(row.event)} << 32) |
+                    (std::uint64_t{static_cast<std::uint16_t>(fields.size())} << 48));
+  for (const auto& [slot, value] : fields) c.words.push_back(pack2(static_cast<std::uint32_t>(slot), value));
+  ++c.events;
+  for (const auto& [slot, value] : fields) {
+    if (slot < ix_->n_attributes) set_attribute(c, slot, value);
+  }
+  c.ticks |= row.ticks;
+  // The state change pauses and resumes running cycles, then the event's own timer operations,
+  // then those of entering the new state; a cycle started in a pause state starts paused.
+  const int from = c.state;
+  const int to = row.to < 0 ? from : row.to;
+  if (to != from) {
+    c.state = static_cast<std::uint16_t>(to);
+    const std::uint64_t before = ix_->paused_in[static_cast<std::size_t>(from)];
+    const std::uint64_t after = ix_->paused_in[static_cast<std::size_t>(to)];
+    if (before != after) {
+      for (int k = 0; k < c.cycles; ++k) {
+        const Cycle y = cycle(c, k);
+        const std::uint64_t bit = std::uint64_t{1} << y.timer;
+        if ((after & bit) && !(before & bit)) pause_cycle(c, k, at);
+        if ((before & bit) && !(after & bit)) resume_cycle(c, k, at);
+      }
+    }
+  }
+  auto run = [&](const std::vector<std::pair<int, TimerOp>>& ops) {
+    for (const auto& [timer, op] : ops) {
+      const int k = open_cycle(c, timer);
+      const CompiledTimer& t = ix_->timers[static_cast<std::size_t>(timer)];
+      switch (op) {
+        case TimerOp::stop:
+          if (k >= 0) stop_cycle(c, k, at);
+          break;
+        case TimerOp::restart:
+          if (k >= 0) stop_cycle(c, k, at);
+          if (condition_holds(c, t.when)) start_cycle(c, timer, at, fields);
+          break;
+        case TimerOp::start:
+          if (k < 0 && condition_holds(c, t.when)) start_cycle(c, timer, at, fields);
+          break;
+      }
+    }
+  };
+  run(ix_->on_event[static_cast<std::size_t>(row.event)]);
+  if (to != from) run(ix_->on_enter[static_cast<std::size_t>(to)]);
+}
+
+bool Engine::may(std::uint32_t actor, std::string_view actor_name, int action, Micros at, std::string* why) {
+  const org::Organization& org = ix_->organization;
+  const std::string name(actor_name);
+  const std::string& action_id = ix_->actions[static_cast<std::size_t>(action)];
+  const std::uint64_t key = (std::uint64_t{actor} << 16) | static_cast<std::uint64_t>(action);
+  auto it = permission_.find(key);
+  if (it == permission_.end()) {
+    std::int8_t v = 0;
+    if (org.has_staff(name)) {
+      const bool dated = org.staff_member(name).active.from || org.staff_member(name).active.until;
+      v = dated ? 2 : (org.may_staff(name, action_id).allowed ? 1 : 0);
+    } else {
+      v = -1;
+    }
+    it = permission_.emplace(key, v).first;
+  }
+  if (it->second == 1) return true;
+  if (it->second == -1) {
+    *why = "actor '" + name + "' is not a staff member of the organisation, and '" + action_id +
+           "' is not open to anyone";
+    return false;
+  }
+  std::optional<boost::gregorian::date> on;
+  if (it->second == 2) on = ix_->default_calendar->to_local(from_micros(at)).date();
+  const org::Decision d = org.may_staff(name, action_id, on);
+  if (!d.allowed) *why = d.reason;
+  return d.allowed;
+}
+
+void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
+  const std::string case_id(case_id_view);
+  auto reject = [&](const char* rule, const std::string& message) {
+    throw RejectedEventError(case_id, e.name, rule, message);
+  };
+  if (e.case_id != case_id) reject("case", "the event names case '" + e.case_id + "'");
+  if (e.at.is_special()) reject("order", "the event has no real instant (" + charter::detail::format_instant(e.at) + ")");
+  const Micros at = to_micros(e.at);
+  const int event = ix_->event_id(e.name);
+  if (event < 0) {
+    std::string known;
+    for (const auto& n : ix_->event_names) known += (known.empty() ? "" : ", ") + n;
+    reject("event", "workflow '" + ix_->spec.id + "' has no event '" + e.name + "' (known: " + known + ")");
+  }
+  if (e.actor.empty()) reject("actor", "the event names no actor");
+  const std::string& state_id = ix_->spec.states[c.state].id;
+  if (c.events) {
+    const StoredEvent last = event_at(c, c.last_event);
+    if (at < last.at) {
+      reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
+                          charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
+    }
+  }
+  const int row_index = ix_->row(event, c.state);
+  if (row_index < 0) {
+    std::string allowed;
+    for (std::size_t r = 0; r < ix_->rows.size(); ++r) {
+      const int ev = ix_->rows[r].event;
+      if (ix_->row(ev, c.state) == static_cast<int>(r)) allowed += (allowed.empty() ? "" : ", ") + ix_->event_names[static_cast<std::size_t>(ev)];
+    }
+    reject("transition", c.events == 0 && c.state == ix_->initial
+                             ? "a case starts with " + allowed + ", not '" + e.name + "'"
+                             : "not allowed in state '" + state_id + "' (allowed there: " + (allowed.empty() ? "nothing" : allowed) + ")");
+  }
+  const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
+  // Fields: known names, once each, allowed values, readable instants.
+  std::vector<std::pair<int, std::uint32_t>> fields;
+  fields.reserve(e.fields.size());
+  for (const auto& f : e.fields) {
+    const int slot = ix_->slot_id(f.name);
+    if (slot < 0) {
+      std::string known;
+      for (const auto& n : ix_->slot_names) known += (known.empty() ? "" : ", ") + n;
+      reject("field", "unknown field '" + f.name + "' (known: " + known + ")");
+    }
+    for (const auto& [s, v] : fields) {
+      if (s == slot) reject("field", "field '" + f.name + "' is given twice");
+    }
+    const auto& allowed = ix_->allowed[static_cast<std::size_t>(slot)];
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), f.value) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      reject("field", "'" + f.value + "' is not a value of '" + f.name + "' (allowed: " + list + ")");
+    }
+    if (ix_->slot_type[static_cast<std::size_t>(slot)] == FieldSpec::Type::instant && !f.value.empty() &&
+        !parse_instant_field(f.value)) {
+      reject("field", "field '" + f.name + "': '" + f.value + "' is not a local date and time \"YYYY-MM-DD HH:MM[:SS]\" in " +
+                          ix_->default_calendar->zone());
+    }
+    if (f.value.empty()) continue;  // an empty value is a field not given
+    fields.emplace_back(slot, 0);
+  }
+  auto given = [&](int slot) {
+    for (const auto& [s, v] : fields) {
+      if (s == slot) return true;
+    }
+    return slot < ix_->n_attributes && attribute(c, slot) != 0;
+  };
+  for (int slot : row.requires) {
+    if (!given(slot)) reject("requires", "'" + e.name + "' requires field '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
+  }
+  if (c.state == ix_->initial) {
+    for (int slot : ix_->required_attributes) {
+      if (!given(slot)) reject("requires", "a new case requires attribute '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
+    }
+  }
+  // Duplicates: the same instant, event, actor and fields as one already recorded.
+  const std::uint32_t actor_id = strings_.find(e.actor);
+  if (c.events && actor_id != 0) {
+    std::vector<std::pair<int, std::uint32_t>> ids;
+    bool all_known = true;
+    for (const auto& f : e.fields) {
+      if (f.value.empty()) continue;
+      const std::uint32_t v = strings_.find(f.value);
+      if (v == 0) all_known = false;
+      ids.emplace_back(ix_->slot_id(f.name), v);
+    }
+    for (std::size_t w = first_event_word(c); all_known && w <= c.last_event;) {
+      const StoredEvent s = event_at(c, w);
+      if (s.at == at && s.event == event && s.actor == actor_id && s.nfields == ids.size()) {
+        bool same = true;
+        for (std::size_t f = 0; f < ids.size() && same; ++f) {
+          same = static_cast<int>(lo32(c.words[s.fields_at + f])) == ids[f].first && hi32(c.words[s.fields_at + f]) == ids[f].second;
+        }
+        if (same) reject("duplicate", "the same event was already recorded at " + charter::detail::format_instant(e.at) + " UTC");
+      }
+      w = s.fields_at + s.nfields;
+    }
+  }
+  // Conditions on attributes see the values this event gives.
+  if (!row.when.empty()) {
+    CaseCore probe;
+    probe.words.assign(c.words.begin(), c.words.begin() + static_cast<std::ptrdiff_t>(attribute_words(*ix_)));
+    for (std::size_t i = 0; i < e.fields.size(); ++i) {
+      const int slot = ix_->slot_id(e.fields[i].name);
+      if (slot < ix_->n_attributes && !e.fields[i].value.empty()) set_attribute(probe, slot, strings_.intern(e.fields[i].value));
+    }
+    if (!condition_holds(probe, row.when)) {
+      std::string need;
+      for (const auto& cond : row.when) {
+        std::string vals;
+        for (const auto& v : cond.values) vals += (vals.empty() ? "" : " or ") + v;
+        const std::uint32_t have = attribute(probe, cond.slot);
+        need += (need.empty() ? "" : "; ") + ix_->slot_names[static_cast<std::size_t>(cond.slot)] + " " + vals +
+                " (this case: " + (have ? std::string(strings_.get(have)) : std::string("not given")) + ")";
+      }
+      reject("when", "'" + e.name + "' applies only when " + need);
+    }
+  }
+  for (int k : row.checklists) {
+    const std::uint64_t mask = ix_->checklist_mask[static_cast<std::size_t>(k)];
+    std::string missing;
+    for (int bit = 0; bit < 64; ++bit) {
+      const std::uint64_t b = std::uint64_t{1} << bit;
+      if (!(mask & b) || (c.ticks & b)) continue;
+      if (!condition_holds(c, ix_->item_when[static_cast<std::size_t>(bit)])) continue;
+      missing += (missing.empty() ? "" : ", ") + ix_->item_names[static_cast<std::size_t>(bit)];
+    }
+    if (!missing.empty()) {
+      reject("checklist", "checklist '" + ix_->spec.checklists[static_cast<std::size_t>(k)].id + "' is not complete: " + missing + " not done");
+    }
+  }
+  if (row.action >= 0) {
+    std::string why;
+    const std::uint32_t id = strings_.intern(e.actor);
+    if (!may(id, e.actor, row.action, at, &why)) {
+      reject("actor", "'" + e.name + "' needs action '" + ix_->actions[static_cast<std::size_t>(row.action)] + "': " + why);
+    }
+  }
+  // Everything checked: intern and commit. Timer arithmetic can still refuse (a calendar's range,
+  // an instant beyond 68 years); the core is restored then.
+  const std::uint32_t actor = strings_.intern(e.actor);
+  std::size_t k = 0;
+  for (const auto& f : e.fields) {
+    if (!f.value.empty()) fields[k++].second = strings_.intern(f.value);
+  }
+  CaseCore saved = c;
+  try {
+    commit(c, row_index, at, actor, fields);
+  } catch (const Error& err) {
+    c = std::move(saved);
+    reject("timer", err.what());
+  }
+}
+
+// ---- reading --------------------------------------------------------------------------------
+
+std::vector<Event> Engine::events(const CaseCore& c, std::string_view case_id) const {
+  std::vector<Event> out;
+  out.reserve(c.events);
+  for (std::size_t w = first_event_word(c); c.events && w <= c.last_event;) {
+    const StoredEvent s = event_at(c, w);
+    Event e;
+    e.case_id = std::string(case_id);
+    e.at = from_micros(s.at);
+    e.name = ix_->event_names[s.event];
+    e.actor = std::string(strings_.get(s.actor));
+    for (std::size_t f = 0; f < s.nfields; ++f) {
+      const std::uint64_t fw = c.words[s.fields_at + f];
+      e.fields.push_back({ix_->slot_names[lo32(fw)], std::string(strings_.get(hi32(fw)))});
+    }
+    out.push_back(std::move(e));
+    w = s.fields_at + s.nfields;
+  }
+  return out;
+}
+
+const CaseCore* Engine::prefix(const CaseCore& c, Micros as_of, CaseCore& scratch) const {
+  if (c.events == 0) return nullptr;
+  if (event_at(c, c.last_event).at <= as_of) return &c;
+  const std::size_t first = first_event_word(c);
+  if (static_cast<Micros>(c.words[first]) > as_of) return nullptr;
+  // Replay the prefix: every event was checked when it was applied, so only commit runs.
+  scratch = make_core();
+  for (std::size_t w = first; w <= c.last_event;) {
+    const StoredEvent s = event_at(c, w);
+    if (s.at > as_of) break;
+    std::vector<std::pair<int, std::uint32_t>> fields;
+    for (std::size_t f = 0; f < s.nfields; ++f) {
+      fields.emplace_back(static_cast<int>(lo32(c.words[s.fields_at + f])), hi32(c.words[s.fields_at + f]));
+    }
+    commit(scratch, ix_->row(s.event, scratch.state), s.at, s.actor, fields);
+    w = s.fields_at + s.nfields;
+  }
+  return &scratch;
+}
+
+Engine::CycleView Engine::view(const CaseCore& c, const Cycle& y, Micros as_of) const {
+  const CompiledTimer& t = ix_->timers[y.timer];
+  CycleView v{};
+  v.phase = static_cast<TimerPhase>(y.phase);
+  v.started = to_abs(c, y.start);
+  v.stopped = v.phase == TimerPhase::stopped ? to_abs(c, y.end) : kNone;
+  v.due = v.warning_at = kNone;
+  v.goal = v.elapsed = v.remaining = 0;
+  v.met = v.breached = v.at_risk = false;
+  const bool goal = y.flags & Cycle::has_goal;
+  const bool warned = y.flags & Cycle::has_warning;
+  if (v.phase == TimerPhase::paused) {
+    if (warned && (y.flags & Cycle::warning_fixed)) v.warning_at = to_abs(c, y.warn);
+    if (goal) {
+      v.goal = Micros{y.goal} * kMicrosPerSecond;
+      v.remaining = Micros{y.due} * kMicrosPerSecond;
+      v.elapsed = v.goal - v.remaining;
+      v.breached = v.remaining < 0;
+    }
+    return v;
+  }
+  if (!goal) {
+    v.met = v.phase == TimerPhase::stopped;
+    return v;
+  }
+  v.due = to_abs(c, y.due);
+  if (warned) v.warning_at = to_abs(c, y.warn);
+  v.goal = Micros{y.goal} * kMicrosPerSecond;
+  const Micros now = v.phase == TimerPhase::stopped ? v.stopped : std::max(as_of, v.started);
+  v.remaining = measure(y, t, now, v.due);
+  v.elapsed = v.goal - v.remaining;
+  if (v.phase == TimerPhase::stopped) {
+    v.met = v.stopped <= v.due;
+    v.breached = !v.met;
+  } else {
+    v.breached = as_of > v.due;
+    v.at_risk = !v.breached && warned && as_of >= v.warning_at;
+  }
+  return v;
+}
+
+namespace {
+boost::posix_time::ptime pt(Micros t) { return t == Engine::kNone ? boost::posix_time::ptime() : from_micros(t); }
+boost::posix_time::time_duration dur(Micros d) { return boost::posix_time::microseconds(d); }
+}  // namespace
+
+CaseStatus Engine::status(const CaseCore& whole, std::string_view case_id, Micros as_of) const {
+  CaseCore scratch;
+  const CaseCore* cp = prefix(whole, as_of, scratch);
+  CaseStatus s;
+  s.case_id = std::string(case_id);
+  s.workflow = ix_->spec.id;
+  s.as_of = from_micros(as_of);
+  if (!cp) {
+    s.state = ix_->spec.states[static_cast<std::size_t>(ix_->initial)].id;
+    return s;
+  }
+  const CaseCore& c = *cp;
+  s.state = ix_->spec.states[c.state].id;
+  s.open = !ix_->terminal[c.state];
+  s.events = c.events;
+  s.opened = from_micros(static_cast<Micros>(c.words[first_event_word(c)]));
+  s.last_event = from_micros(event_at(c, c.last_event).at);
+  for (int slot = 0; slot < ix_->n_attributes; ++slot) {
+    if (const std::uint32_t v = attribute(c, slot)) s.attributes.emplace_back(ix_->slot_names[static_cast<std::size_t>(slot)], std::string(strings_.get(v)));
+  }
+  std::vector<int> cycle_number(ix_->timers.size(), 0);
+  std::vector<std::pair<int, Micros>> running_due;  // (timer, due) of running cycles
+  for (int k = 0; k < c.cycles; ++k) {
+    const Cycle y = cycle(c, k);
+    const CompiledTimer& t = ix_->timers[y.timer];
+    const CycleView v = view(c, y, as_of);
+    TimerStatus ts;
+    ts.timer = t.spec->id;
+    ts.rule = t.spec->rule;
+    ts.cycle = ++cycle_number[y.timer];
+    ts.phase = v.phase;
+    if (t.goal_field >= 0) {
+      ts.goal = "agreed time (" + t.spec->goal.field + ")";
+    } else {
+      const calendar::Deadline* rule = t.default_rule;
+      if (t.goal_slot >= 0) {
+        if (const std::uint32_t val = attribute(c, t.goal_slot)) {
+          for (const auto& [key, r] : t.rules) {
+            if (key == strings_.get(val)) rule = &r;
+          }
+        }
+      }
+      ts.goal = rule ? rule->text() : "";
+    }
+    ts.started = pt(v.started);
+    ts.stopped = pt(v.stopped);
+    ts.due = pt(v.due);
+    ts.warning_at = pt(v.warning_at);
+    ts.goal_time = dur(v.goal);
+    ts.elapsed = dur(v.elapsed);
+    ts.remaining = dur(v.remaining);
+    ts.met = v.met;
+    ts.breached = v.breached;
+    ts.at_risk = v.at_risk;
+    if (v.phase == TimerPhase::running && v.due != kNone) running_due.emplace_back(y.timer, v.due);
+    s.timers.push_back(std::move(ts));
+    // Escalations of this cycle.
+    for (const auto& esc : ix_->escalations) {
+      if (esc.timer != y.timer || !condition_holds(c, esc.when)) continue;
+      Micros when = kNone;
+      switch (esc.spec->on) {
+        case EscalationSpec::On::start: when = v.started; break;
+        case EscalationSpec::On::warning:
+          if (v.warning_at != kNone && v.warning_at <= as_of && (v.stopped == kNone || v.stopped > v.warning_at)) when = v.warning_at;
+          break;
+        case EscalationSpec::On::breach:
+          if (v.breached) when = v.due != kNone ? v.due : as_of;
+          break;
+      }
+      if (when == kNone || when > as_of) continue;
+      RaisedEscalation r;
+      r.id = esc.spec->id;
+      r.rule = esc.spec->rule;
+      r.timer = t.spec->id;
+      r.cycle = cycle_number[y.timer];
+      r.on = esc.spec->on == EscalationSpec::On::start ? "start" : esc.spec->on == EscalationSpec::On::warning ? "warning" : "breach";
+      r.at = from_micros(when);
+      r.role = esc.role;
+      const auto day = ix_->default_calendar->to_local(r.at).date();
+      for (const auto& st : ix_->organization.staff_in(esc.role, "", day)) r.staff.push_back(st.id);
+      s.escalations.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(s.escalations.begin(), s.escalations.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  for (std::size_t k = 0; k < ix_->spec.checklists.size(); ++k) {
+    ChecklistStatus cl;
+    cl.id = ix_->spec.checklists[k].id;
+    cl.complete = true;
+    for (int bit = 0; bit < 64; ++bit) {
+      const std::uint64_t b = std::uint64_t{1} << bit;
+      if (!(ix_->checklist_mask[k] & b)) continue;
+      ChecklistItemStatus item;
+      item.id = ix_->item_names[static_cast<std::size_t>(bit)];
+      item.applies = condition_holds(c, ix_->item_when[static_cast<std::size_t>(bit)]);
+      item.ticked = (c.ticks & b) != 0;
+      if (item.applies && !item.ticked) cl.complete = false;
+      cl.items.push_back(std::move(item));
+    }
+    s.checklists.push_back(std::move(cl));
+  }
+  if (s.open) {
+    // Next: the stop event of the running cycle due first, when it can fire here; else the first
+    // row in table order that moves the case on.
+    std::stable_sort(running_due.begin(), running_due.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    int next = -1;
+    for (const auto& [timer, due] : running_due) {
+      for (const auto& ev : ix_->timers[static_cast<std::size_t>(timer)].spec->stop.events) {
+        const int r = ix_->row(ix_->event_id(ev), c.state);
+        if (r >= 0 && condition_holds(c, ix_->rows[static_cast<std::size_t>(r)].when)) {
+          next = r;
+          break;
+        }
+      }
+      if (next >= 0) break;
+    }
+    for (std::size_t r = 0; next < 0 && r < ix_->rows.size(); ++r) {
+      const CompiledRow& row = ix_->rows[r];
+      if (row.to >= 0 && row.to != c.state && ix_->row(row.event, c.state) == static_cast<int>(r) && condition_holds(c, row.when)) {
+        next = static_cast<int>(r);
+      }
+    }
+    if (next >= 0) {
+      const CompiledRow& row = ix_->rows[static_cast<std::size_t>(next)];
+      s.next_event = ix_->event_names[static_cast<std::size_t>(row.event)];
+      s.responsible = definition_.responsible_roles(*row.spec);
+    }
+  }
+  return s;
+}
+
+TimerExplanation Engine::explain(const CaseCore& whole, std::string_view case_id, const std::string& timer_id,
+                                 Micros as_of, int wanted) const {
+  auto tit = ix_->timer_ids.find(timer_id);
+  if (tit == ix_->timer_ids.end()) throw UnknownIdError("workflow '" + ix_->spec.id + "' has no timer '" + timer_id + "'");
+  const int timer = tit->second;
+  const CompiledTimer& t = ix_->timers[static_cast<std::size_t>(timer)];
+  const CaseStatus st = status(whole, case_id, as_of);
+  int count = 0;
+  for (const auto& ts : st.timers) count += ts.timer == timer_id;
+  if (count == 0) {
+    throw UnknownIdError("case '" + std::string(case_id) + "': timer '" + timer_id + "' has not started by " +
+                         charter::detail::format_instant(from_micros(as_of)) + " UTC");
+  }
+  if (wanted <= 0) wanted = count;
+  if (wanted > count) {
+    throw UnknownIdError("case '" + std::string(case_id) + "': timer '" + timer_id + "' has " + std::to_string(count) +
+                         " cycle(s), not " + std::to_string(wanted));
+  }
+  TimerExplanation x;
+  x.case_id = std::string(case_id);
+  x.timer = timer_id;
+  x.rule = t.spec->rule;
+  x.cycle = wanted;
+  x.calendar = t.calendar->name() + " (" + t.calendar->zone() + ")";
+  for (const auto& ts : st.timers) {
+    if (ts.timer == timer_id && ts.cycle == wanted) x.status = ts;
+  }
+  x.started = x.status.started;
+  x.goal = x.status.goal;
+  if (t.goal_slot >= 0) {
+    for (const auto& [k, v] : st.attributes) {
+      if (k == t.spec->goal.attribute) x.goal = k + " " + v + " → " + x.status.goal;
+    }
+  }
+  // Pauses: replay the log, watching the case's states while the cycle ran.
+  const Micros start = to_micros(x.started);
+  const Micros end = x.status.phase == TimerPhase::stopped ? to_micros(x.status.stopped) : std::max(as_of, start);
+  const std::uint64_t bit = std::uint64_t{1} << timer;
+  CaseCore replay = make_core();
+  Micros paused_since = kNone;
+  for (std::size_t w = first_event_word(whole); whole.events && w <= whole.last_event;) {
+    const StoredEvent s = event_at(whole, w);
+    if (s.at > end || s.at > as_of) break;
+    const bool was = ix_->paused_in[replay.state] & bit;
+    std::vector<std::pair<int, std::uint32_t>> fields;
+    for (std::size_t f = 0; f < s.nfields; ++f) fields.emplace_back(static_cast<int>(lo32(whole.words[s.fields_at + f])), hi32(whole.words[s.fields_at + f]));
+    commit(replay, ix_->row(s.event, replay.state), s.at, s.actor, fields);
+    const bool is = ix_->paused_in[replay.state] & bit;
+    const Micros sec = floor_second(s.at);
+    if (sec >= start) {
+      if (!was && is) paused_since = sec;
+      if (was && !is && paused_since != kNone) {
+        x.pauses.emplace_back(from_micros(paused_since), from_micros(sec));
+        paused_since = kNone;
+      }
+    }
+    w = s.fields_at + s.nfields;
+  }
+  if (paused_since != kNone) x.pauses.emplace_back(from_micros(paused_since), boost::posix_time::ptime());
+  if (!x.status.due.is_special()) {
+    const Micros until = std::max(end, to_micros(x.status.due));
+    bool business = false;
+    if (t.goal_field < 0) {
+      for (const auto& [k, r] : t.rules) {
+        business = business || (x.status.goal == r.text() && (r.kind() == calendar::Deadline::Kind::business_time ||
+                                                              r.kind() == calendar::Deadline::Kind::business_days));
+      }
+    }
+    if (business) x.skipped = t.calendar->closed_spans(x.started, from_micros(until));
+  }
+  // Text, in the calendar's local time.
+  auto local = [&](const boost::posix_time::ptime& p) {
+    return p.is_special() ? std::string("-") : charter::detail::format_instant(t.calendar->to_local(p));
+  };
+  auto hms = [](boost::posix_time::time_duration d) {
+    const bool neg = d.is_negative();
+    if (neg) d = d.invert_sign();
+    const long long s = d.total_seconds();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%lldh%02lldm%02llds", neg ? "-" : "", s / 3600, (s / 60) % 60, s % 60);
+    return std::string(buf);
+  };
+  std::string text;
+  text += "case " + x.case_id + ", timer " + x.timer + (x.rule.empty() ? "" : " (" + x.rule + ")") + ", cycle " + std::to_string(x.cycle) + "\n";
+  text += "calendar: " + x.calendar + "\n";
+  text += "goal: " + x.goal + " (" + hms(x.status.goal_time) + " counted)\n";
+  text += "started: " + local(x.started) + "\n";
+  for (const auto& [from, to] : x.pauses) text += "paused: " + local(from) + " to " + (to.is_special() ? std::string("(still paused)") : local(to)) + "\n";
+  for (const auto& sp : x.skipped) text += "closed: " + local(sp.begin) + " to " + local(sp.end) + (sp.reason.empty() ? "" : " (" + sp.reason + ")") + "\n";
+  if (!x.status.due.is_special()) text += "due: " + local(x.status.due) + "\n";
+  if (!x.status.warning_at.is_special()) text += "warning: " + local(x.status.warning_at) + "\n";
+  if (x.status.phase == TimerPhase::stopped) {
+    text += "stopped: " + local(x.status.stopped) + " — " + (x.status.met ? "met" : "breached") + ", " + hms(x.status.elapsed) +
+            " counted\n";
+  } else {
+    text += std::string(x.status.phase == TimerPhase::paused ? "paused" : "running") + " as of " + local(from_micros(as_of)) + ": " +
+            hms(x.status.elapsed) + " counted, " + hms(x.status.remaining) + " remaining" +
+            (x.status.breached ? " — breached" : x.status.at_risk ? " — at risk" : "") + "\n";
+  }
+  x.text = text;
+  return x;
+}
+
+}  // namespace charter::workflow::detail

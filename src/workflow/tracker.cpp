@@ -1,0 +1,239 @@
+#include "charter/workflow/tracker.hpp"
+
+#include <algorithm>
+
+#include "engine.hpp"
+#include "tracker_impl.hpp"
+
+namespace charter::workflow {
+
+using charter::detail::from_micros;
+using charter::detail::Micros;
+using charter::detail::to_micros;
+
+Tracker::Tracker(Definition definition) : impl_(std::make_unique<Impl>(std::move(definition))) {}
+Tracker::Tracker(const Tracker& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+Tracker& Tracker::operator=(const Tracker& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+Tracker::Tracker(Tracker&&) noexcept = default;
+Tracker& Tracker::operator=(Tracker&&) noexcept = default;
+Tracker::~Tracker() = default;
+
+const Definition& Tracker::definition() const { return impl_->engine.definition(); }
+
+void Tracker::Impl::apply(const Event& e) {
+  const std::uint32_t id = ids.find(e.case_id);
+  if (id != 0) {
+    engine.apply(cores[id - 1], e.case_id, e);
+  } else {
+    if (e.case_id.empty()) throw RejectedEventError(e.case_id, e.name, "case", "the event names no case");
+    detail::CaseCore core = engine.make_core();
+    engine.apply(core, e.case_id, e);
+    ids.intern(e.case_id);
+    cores.push_back(std::move(core));
+  }
+  ++events;
+}
+
+void Tracker::apply(const Event& event) { impl_->apply(event); }
+
+IngestReport Tracker::ingest(const std::vector<Event>& events) {
+  IngestReport report;
+  for (std::size_t i = 0; i < events.size(); ++i) impl_->ingest_one(events[i], i + 1, report);
+  return report;
+}
+
+void Tracker::Impl::ingest_one(const Event& e, std::size_t line, IngestReport& report) {
+  try {
+    apply(e);
+    ++report.accepted;
+  } catch (const RejectedEventError& err) {
+    report.rejected.push_back({line, e.case_id, e.name, err.rule(), err.what()});
+  }
+}
+
+std::size_t Tracker::size() const { return impl_->cores.size(); }
+bool Tracker::contains(const std::string& case_id) const { return impl_->ids.find(case_id) != 0; }
+
+std::vector<std::string> Tracker::case_ids() const {
+  std::vector<std::string> out;
+  out.reserve(impl_->cores.size());
+  for (std::uint32_t id = 1; id <= impl_->cores.size(); ++id) out.emplace_back(impl_->ids.get(id));
+  return out;
+}
+
+const detail::CaseCore& Tracker::Impl::core(const std::string& case_id) const {
+  const std::uint32_t id = ids.find(case_id);
+  if (id == 0) throw UnknownIdError("no case '" + case_id + "' in this tracker");
+  return cores[id - 1];
+}
+
+Case Tracker::get(const std::string& case_id) const {
+  return Case(definition(), case_id, impl_->engine.events(impl_->core(case_id), case_id));
+}
+
+std::vector<Event> Tracker::events() const {
+  std::vector<Event> out;
+  out.reserve(impl_->events);
+  for (std::uint32_t id = 1; id <= impl_->cores.size(); ++id) {
+    auto e = impl_->engine.events(impl_->cores[id - 1], impl_->ids.get(id));
+    std::move(e.begin(), e.end(), std::back_inserter(out));
+  }
+  return out;
+}
+
+std::size_t Tracker::event_count() const { return impl_->events; }
+
+CaseStatus Tracker::status(const std::string& case_id, const boost::posix_time::ptime& as_of) const {
+  return impl_->engine.status(impl_->core(case_id), case_id, to_micros(as_of, "as_of"));
+}
+
+TimerExplanation Tracker::explain(const std::string& case_id, const std::string& timer,
+                                  const boost::posix_time::ptime& as_of, int cycle) const {
+  return impl_->engine.explain(impl_->core(case_id), case_id, timer, to_micros(as_of, "as_of"), cycle);
+}
+
+StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const detail::Engine& engine = impl_->engine;
+  const auto& ix = engine.ix();
+  StatusTable t;
+  t.as_of = as_of_time;
+  for (const auto& s : ix.spec.states) t.state_names.push_back(s.id);
+  const std::size_t n_timers = ix.timers.size();
+  t.timers.resize(n_timers);
+  for (std::size_t k = 0; k < n_timers; ++k) t.timers[k].timer = ix.timers[k].spec->id;
+  const std::size_t n = impl_->cores.size();
+  auto reserve = [n](auto&... v) { (v.reserve(n), ...); };
+  reserve(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);
+  for (auto& c : t.timers) {
+    reserve(c.phase, c.cycle, c.started, c.due, c.warning_at, c.stopped, c.elapsed, c.remaining, c.met, c.breached, c.at_risk);
+  }
+  detail::CaseCore scratch;
+  std::vector<int> newest(n_timers), count(n_timers);
+  for (std::size_t i = 0; i < n; ++i) {
+    const detail::CaseCore* c = engine.prefix(impl_->cores[i], as_of, scratch);
+    if (!c) continue;
+    t.case_ids.emplace_back(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    t.state.push_back(static_cast<std::int16_t>(c->state));
+    t.open.push_back(ix.terminal[c->state] ? 0 : 1);
+    t.opened.push_back(static_cast<Micros>(c->words[engine.first_event_word(*c)]));
+    t.last_event.push_back(engine.event_at(*c, c->last_event).at);
+    t.events.push_back(c->events);
+    std::fill(newest.begin(), newest.end(), -1);
+    std::fill(count.begin(), count.end(), 0);
+    for (int k = 0; k < c->cycles; ++k) {
+      const int timer = engine.cycle(*c, k).timer;
+      newest[static_cast<std::size_t>(timer)] = k;
+      ++count[static_cast<std::size_t>(timer)];
+    }
+    bool any_breached = false, any_risk = false;
+    Micros next = StatusTable::kNone;
+    for (int k = 0; k < c->cycles; ++k) {
+      const detail::Cycle y = engine.cycle(*c, k);
+      const auto v = engine.view(*c, y, as_of);
+      any_breached = any_breached || v.breached;
+      any_risk = any_risk || v.at_risk;
+      if (v.phase == TimerPhase::running && v.due != detail::Engine::kNone && (next == StatusTable::kNone || v.due < next)) next = v.due;
+      if (newest[y.timer] != k) continue;
+      auto& col = t.timers[y.timer];
+      col.phase.push_back(static_cast<std::int8_t>(v.phase));
+      col.cycle.push_back(count[y.timer]);
+      col.started.push_back(v.started);
+      col.due.push_back(v.due);
+      col.warning_at.push_back(v.warning_at);
+      col.stopped.push_back(v.stopped);
+      col.elapsed.push_back(v.elapsed);
+      col.remaining.push_back(v.remaining);
+      col.met.push_back(v.met);
+      col.breached.push_back(v.breached);
+      col.at_risk.push_back(v.at_risk);
+    }
+    for (std::size_t k = 0; k < n_timers; ++k) {
+      if (newest[k] >= 0) continue;
+      auto& col = t.timers[k];
+      col.phase.push_back(-1);
+      col.cycle.push_back(0);
+      for (auto* v : {&col.started, &col.due, &col.warning_at, &col.stopped}) v->push_back(StatusTable::kNone);
+      col.elapsed.push_back(0);
+      col.remaining.push_back(0);
+      col.met.push_back(0);
+      col.breached.push_back(0);
+      col.at_risk.push_back(0);
+    }
+    t.breached.push_back(any_breached);
+    t.at_risk.push_back(any_risk);
+    t.next_due.push_back(next);
+  }
+  return t;
+}
+
+template <class F>
+void Tracker::Impl::each_cycle(Micros as_of, F&& f) const {
+  detail::CaseCore scratch;
+  std::vector<int> count(engine.ix().timers.size());
+  for (std::size_t i = 0; i < cores.size(); ++i) {
+    const detail::CaseCore* c = engine.prefix(cores[i], as_of, scratch);
+    if (!c) continue;
+    std::fill(count.begin(), count.end(), 0);
+    for (int k = 0; k < c->cycles; ++k) {
+      const detail::Cycle y = engine.cycle(*c, k);
+      f(i, *c, y, ++count[y.timer], engine.view(*c, y, as_of));
+    }
+  }
+}
+
+std::vector<Breach> Tracker::breaches(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  std::vector<Breach> out;
+  impl_->each_cycle(as_of, [&](std::size_t i, const detail::CaseCore& c, const detail::Cycle& y, int number, const auto& v) {
+    if (!v.breached) return;
+    Breach b;
+    b.case_id = std::string(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    const auto& timer = ix.timers[y.timer];
+    b.timer = timer.spec->id;
+    b.rule = timer.spec->rule;
+    b.cycle = number;
+    b.due = v.due == detail::Engine::kNone ? boost::posix_time::ptime() : from_micros(v.due);
+    b.stopped = v.stopped == detail::Engine::kNone ? boost::posix_time::ptime() : from_micros(v.stopped);
+    b.overdue = boost::posix_time::microseconds(-v.remaining);
+    for (const auto& esc : ix.escalations) {
+      if (esc.timer == y.timer && esc.spec->on == EscalationSpec::On::breach && impl_->engine.condition_holds(c, esc.when)) {
+        b.escalated_to = esc.role;
+      }
+    }
+    out.push_back(std::move(b));
+  });
+  return out;
+}
+
+std::vector<AtRisk> Tracker::at_risk(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  std::vector<AtRisk> out;
+  impl_->each_cycle(as_of, [&](std::size_t i, const detail::CaseCore&, const detail::Cycle& y, int number, const auto& v) {
+    if (!v.at_risk) return;
+    AtRisk a;
+    a.case_id = std::string(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    a.timer = ix.timers[y.timer].spec->id;
+    a.rule = ix.timers[y.timer].spec->rule;
+    a.cycle = number;
+    a.warning_at = from_micros(v.warning_at);
+    a.due = from_micros(v.due);
+    a.remaining = boost::posix_time::microseconds(v.remaining);
+    out.push_back(std::move(a));
+  });
+  return out;
+}
+
+std::size_t Tracker::memory_bytes() const {
+  std::size_t bytes = impl_->cores.capacity() * sizeof(detail::CaseCore) + impl_->ids.memory_bytes() +
+                      impl_->engine.strings().memory_bytes();
+  for (const auto& c : impl_->cores) bytes += c.words.capacity() * sizeof(std::uint64_t);
+  return bytes;
+}
+
+}  // namespace charter::workflow
