@@ -550,8 +550,8 @@ workflow::DefinitionSpec read_workflow(const Reader& r, const Node& node, const 
     t.id = r.id(required(r, n, p, "id"), J(p, "id"));
     if (const Node* v = given(n, "name")) t.name = r.text(*v, J(p, "name"));
     if (const Node* v = given(n, "rule")) t.rule = r.scalar(*v, J(p, "rule"));
-    const Node* cal = given(n, "calendar");
-    t.calendar = cal ? r.scalar(*cal, J(p, "calendar")) : spec.calendar;
+    // Not given: empty, which means the workflow's calendar (Definition::calendar_of).
+    if (const Node* v = given(n, "calendar")) t.calendar = r.scalar(*v, J(p, "calendar"));
     if (const Node* v = given(n, "start")) t.start = read_trigger(r, *v, J(p, "start"));
     if (const Node* v = given(n, "stop")) t.stop = read_trigger(r, *v, J(p, "stop"));
     if (const Node* v = given(n, "restart")) t.restart = read_trigger(r, *v, J(p, "restart"));
