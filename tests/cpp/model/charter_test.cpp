@@ -1,9 +1,10 @@
-// Charter: the validated aggregate of a rulebook — named calendars and an organisation.
+// Charter: the validated aggregate of a rulebook — named calendars, an organisation and workflows.
 //
 // Facts relied on (include/charter/model/charter.hpp): a Charter is immutable once built, copies
-// share the same data, an unknown calendar id is an UnknownIdError naming the ids that exist,
-// and equality compares name, calendars and organisation. The built-in charter's contents are
-// not tested here (tests/cpp/model does not own data/charter/builtin.yaml).
+// share the same data, an unknown calendar or workflow id is an UnknownIdError naming the ids
+// that exist, equality compares name, calendars, organisation and workflows, and with_staff gives
+// a new charter. The built-in charter's contents are not tested here (tests/cpp/model does not
+// own data/charter/builtin.yaml; tests/cpp/io/charter_file_workflow_test.cpp reads its workflows).
 
 #include "charter/model/charter.hpp"
 
@@ -11,6 +12,8 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -46,6 +49,25 @@ Charter make_charter() {
                  {{"office", calendar::china_calendar()}, {"hotline", hotline()}}, small_org());
 }
 
+// A two-step case: anyone opens it, the boss (R for case.close) closes it.
+workflow::DefinitionSpec case_spec() {
+  workflow::DefinitionSpec w;
+  w.id = "case";
+  w.name = {"案件", "Case"};
+  w.calendar = "office";
+  w.states = {{"new", {}, true, false}, {"open", {}, false, false}, {"closed", {}, false, true}};
+  w.transitions = {workflow::Transition{"open", {"new"}, "open", "", {}, {}, {}, {}, "", {}},
+                   workflow::Transition{"close", {"open"}, "closed", "case.close", {}, {}, {}, {}, "", {}}};
+  return w;
+}
+
+Charter with_workflow(const Charter& c, workflow::DefinitionSpec spec = case_spec()) {
+  std::map<std::string, workflow::Definition> workflows;
+  std::string id = spec.id;
+  workflows.emplace(id, workflow::Definition(std::move(spec), c.calendars(), c.organization()));
+  return Charter(c.name(), c.calendars(), c.organization(), std::move(workflows));
+}
+
 TEST(Charter, AnEmptyCharterHasNothing) {
   const Charter c;
   EXPECT_EQ(c.name(), LocalizedText{});
@@ -54,6 +76,9 @@ TEST(Charter, AnEmptyCharterHasNothing) {
   EXPECT_TRUE(c.organization().staff().empty());
   CHARTER_EXPECT_THROW_MSG(c.calendar("office"), UnknownIdError,
                            "unknown calendar 'office' (this charter has: none)");
+  EXPECT_TRUE(c.workflows().empty());
+  CHARTER_EXPECT_THROW_MSG(c.workflow("case"), UnknownIdError,
+                           "unknown workflow 'case' (this charter has: none)");
 }
 
 TEST(Charter, BuiltFromParts) {
@@ -95,6 +120,81 @@ TEST(Charter, EqualityComparesNameCalendarsAndOrganisation) {
                        c.organization()));
   EXPECT_NE(c, Charter(c.name(), c.calendars(), org::Organization()));
   EXPECT_NE(c, Charter());
+}
+
+TEST(Charter, TheThreePartConstructorHasNoWorkflows) {
+  EXPECT_TRUE(make_charter().workflows().empty());
+  EXPECT_EQ(make_charter(), Charter(make_charter().name(), make_charter().calendars(),
+                                    make_charter().organization(), {}));
+}
+
+TEST(Charter, Workflows) {
+  const Charter c = with_workflow(make_charter());
+  ASSERT_EQ(c.workflows().size(), 1u);
+  EXPECT_EQ(c.workflow("case").spec(), case_spec());
+  EXPECT_EQ(&c.workflow("case"), &c.workflows().at("case"));
+  EXPECT_EQ(c.workflow("case").calendar(), c.calendar("office"));
+  CHARTER_EXPECT_THROW_MSG(c.workflow("cases"), UnknownIdError,
+                           "unknown workflow 'cases' (this charter has: case)");
+  // Copies share the workflows too.
+  const Charter copy = c;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(&copy.workflows(), &c.workflows());
+}
+
+TEST(Charter, AWorkflowIsFiledUnderItsOwnId) {
+  const Charter c = make_charter();
+  std::map<std::string, workflow::Definition> workflows;
+  workflows.emplace("other", workflow::Definition(case_spec(), c.calendars(), c.organization()));
+  CHARTER_EXPECT_THROW_MSG(Charter(c.name(), c.calendars(), c.organization(), workflows), std::invalid_argument,
+                           "workflow 'case' is filed under the id 'other'");
+}
+
+TEST(Charter, EqualityComparesWorkflows) {
+  const Charter c = with_workflow(make_charter());
+  EXPECT_EQ(c, with_workflow(make_charter()));
+  EXPECT_NE(c, make_charter());
+  workflow::DefinitionSpec renamed = case_spec();
+  renamed.name.en = "Case file";
+  EXPECT_NE(c, with_workflow(make_charter(), renamed));
+}
+
+TEST(Charter, WithStaffAddsStaffAndKeepsEverythingElse) {
+  const Charter c = with_workflow(make_charter());
+  const Charter more = c.with_staff({org::Staff{"p-2", "李雷", "", {"clerk"}, "", {}},
+                                     org::Staff{"p-3", "", "", {"clerk"}, "", {date(2025, 1, 1), std::nullopt}}});
+  // The new staff follow the charter's own, in order.
+  ASSERT_EQ(more.organization().staff().size(), 3u);
+  EXPECT_EQ(more.organization().staff()[0].id, "p-1");
+  EXPECT_EQ(more.organization().staff()[1].id, "p-2");
+  EXPECT_EQ(more.organization().staff()[2].id, "p-3");
+  EXPECT_EQ(more.organization().roles(), c.organization().roles());
+  EXPECT_EQ(more.organization().grants(), c.organization().grants());
+  EXPECT_EQ(more.name(), c.name());
+  EXPECT_EQ(more.calendars(), c.calendars());
+  ASSERT_EQ(more.workflows().size(), 1u);
+  EXPECT_EQ(more.workflow("case").spec(), c.workflow("case").spec());
+  // The workflow is rebuilt against the new organisation.
+  EXPECT_EQ(more.workflow("case").organization(), more.organization());
+  EXPECT_TRUE(more.workflow("case").organization().has_staff("p-2"));
+  // The original is unchanged.
+  EXPECT_EQ(c.organization().staff().size(), 1u);
+  EXPECT_FALSE(c.workflow("case").organization().has_staff("p-2"));
+  EXPECT_NE(more, c);
+  // No staff: an equal charter.
+  EXPECT_EQ(c.with_staff({}), c);
+}
+
+TEST(Charter, WithStaffValidatesAsConstructionWould) {
+  const Charter c = with_workflow(make_charter());
+  CHARTER_EXPECT_THROW_MSG(c.with_staff({org::Staff{"p-2", "", "", {"ghost"}, "", {}}}), org::OrganizationError,
+                           "staff[1].roles[0]: unknown role 'ghost'");
+  // boss has a headcount of 1 and p-1 holds it already.
+  CHARTER_EXPECT_THROW_MSG(c.with_staff({org::Staff{"p-2", "", "", {"boss"}, "", {}}}), org::OrganizationError,
+                           "headcount of 1");
+  // A duplicate staff id.
+  CHARTER_EXPECT_THROW_MSG(c.with_staff({org::Staff{"p-1", "", "", {"clerk"}, "", {}}}), org::OrganizationError,
+                           "p-1");
+  EXPECT_EQ(c.organization().staff().size(), 1u);
 }
 
 TEST(Charter, ParseAndLoadGiveTheSameCharter) {
