@@ -544,6 +544,7 @@ const calendar::BusinessCalendar& Definition::calendar_of(const TimerSpec& timer
   return *index_->timers.at(static_cast<std::size_t>(index_->timer_ids.at(timer.id))).calendar;
 }
 const org::Organization& Definition::organization() const { return index_->organization; }
+const std::map<std::string, calendar::BusinessCalendar>& Definition::calendars() const { return index_->calendars; }
 
 const State& Definition::initial_state() const { return spec().states[static_cast<std::size_t>(index_->initial)]; }
 

@@ -182,11 +182,15 @@ std::int32_t rel_seconds(Micros t, Micros base, const std::string& what) {
 }  // namespace
 
 std::optional<Micros> Engine::parse_instant_field(std::string_view text) const {
+  // The forms event files use for `at` (docs/event-files.md): a local wall time of the
+  // workflow's calendar zone, or an exact instant with an offset.
+  calendar::OffsetDateTime t;
+  calendar::DateTimeProblem problem;
+  if (!calendar::try_parse_offset_date_time(text, t, problem)) return std::nullopt;
   try {
-    const auto wall = calendar::parse_date_time(text);
-    return to_micros(ix_->default_calendar->from_local(wall));
+    return to_micros(t.offset_minutes ? t.utc() : ix_->default_calendar->from_local(t.wall));
   } catch (const Error&) {
-    return std::nullopt;
+    return std::nullopt;  // a wall time in a spring-forward gap
   }
 }
 
@@ -471,8 +475,8 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
     }
     if (ix_->slot_type[static_cast<std::size_t>(slot)] == FieldSpec::Type::instant && !f.value.empty() &&
         !parse_instant_field(f.value)) {
-      reject("field", "field '" + f.name + "': '" + f.value + "' is not a local date and time \"YYYY-MM-DD HH:MM[:SS]\" in " +
-                          ix_->default_calendar->zone());
+      reject("field", "field '" + f.name + "': '" + f.value + "' is not a date and time \"YYYY-MM-DD HH:MM[:SS]\" (local time in " +
+                          ix_->default_calendar->zone() + ", or with a UTC offset)");
     }
     if (f.value.empty()) continue;  // an empty value is a field not given
     fields.emplace_back(slot, 0);

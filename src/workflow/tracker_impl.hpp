@@ -6,6 +6,10 @@
 #include "charter/workflow/tracker.hpp"
 #include "engine.hpp"
 
+namespace charter::io {
+struct EventFileContents;
+}
+
 namespace charter::workflow {
 
 struct Tracker::Impl {
@@ -17,7 +21,10 @@ struct Tracker::Impl {
   std::size_t events = 0;
 
   void apply(const Event& e);
+  /// apply(), with a refusal recorded in the report instead of thrown.
   void ingest_one(const Event& e, std::size_t line, IngestReport& report);
+  /// Applies a file's events and reports its unreadable lines, all in file order.
+  IngestReport ingest_contents(const io::EventFileContents& contents, std::string_view source);
   const detail::CaseCore& core(const std::string& case_id) const;
   template <class F>
   void each_cycle(charter::detail::Micros as_of, F&& f) const;

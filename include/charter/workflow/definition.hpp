@@ -333,6 +333,8 @@ class Definition {
   /// A timer's calendar.
   const calendar::BusinessCalendar& calendar_of(const TimerSpec& timer) const;
   const org::Organization& organization() const;
+  /// The calendars the definition uses (its default calendar and its timers'), by charter id.
+  const std::map<std::string, calendar::BusinessCalendar>& calendars() const;
 
   const State& initial_state() const;
   /// The row for `event` in `state`, or nullptr.
