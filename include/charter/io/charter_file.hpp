@@ -4,7 +4,8 @@
 // Strict: unknown keys, wrong types and invalid values are errors, and every error is a
 // CharterFileError carrying source:line:column and the path of the offending node
 // ("centre.yaml:41:7: organization.roles[3].reports_to: unknown role 'qa_lead'"). Organisation
-// problems are all reported in one error, one per line, the first one's position leading.
+// problems are all reported in one error, one per line in file order, the first one's position
+// leading; so are the problems of each workflow (workflow::validate), after the organisation.
 
 #include <string>
 #include <string_view>
