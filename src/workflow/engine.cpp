@@ -135,8 +135,15 @@ void Engine::store_cycle(CaseCore& c, int k, const Cycle& y) const {
                     (std::uint64_t{y.phase} << 40) | (std::uint64_t{y.flags} << 48);
 }
 
+// Cases are short: growing a case's block a few words at a time keeps it close to its size
+// (doubling would leave up to half of every block empty), and a closed case is trimmed.
+static void reserve_words(CaseCore& c, std::size_t more) {
+  if (c.words.capacity() < c.words.size() + more) c.words.reserve(c.words.size() + more + 8);
+}
+
 void Engine::insert_cycle(CaseCore& c, const Cycle& y) const {
   const std::size_t at = first_event_word(c);
+  reserve_words(c, kCycleWords);
   c.words.insert(c.words.begin() + static_cast<std::ptrdiff_t>(at), kCycleWords, 0);
   c.last_event += kCycleWords;
   ++c.cycles;
@@ -342,6 +349,7 @@ void Engine::commit(CaseCore& c, int row_index, Micros at, std::uint32_t actor,
   const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
   // The log first: cycle arithmetic is relative to the first event.
   c.last_event = static_cast<std::uint32_t>(c.words.size());
+  reserve_words(c, 2 + fields.size());
   c.words.push_back(static_cast<std::uint64_t>(at));
   c.words.push_back(actor | (std::uint64_t{static_cast<std::uint16_t>(row.event)} << 32) |
                     (std::uint64_t{static_cast<std::uint16_t>(fields.size())} << 48));
@@ -388,6 +396,7 @@ void Engine::commit(CaseCore& c, int row_index, Micros at, std::uint32_t actor,
   };
   run(ix_->on_event[static_cast<std::size_t>(row.event)]);
   if (to != from) run(ix_->on_enter[static_cast<std::size_t>(to)]);
+  if (ix_->terminal[c.state]) c.words.shrink_to_fit();
 }
 
 bool Engine::may(std::uint32_t actor, std::string_view actor_name, int action, Micros at, std::string* why) {

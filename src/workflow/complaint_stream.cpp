@@ -1,0 +1,199 @@
+#include "charter/workflow/complaint_stream.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "charter/error.hpp"
+
+namespace charter::workflow {
+namespace {
+
+using boost::posix_time::ptime;
+using boost::posix_time::seconds;
+
+// splitmix64: tiny, fast, and the same everywhere.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, n).
+  std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
+  /// Uniform in [lo, hi] seconds.
+  long long between(long long lo, long long hi) {
+    if (hi < lo) throw std::logic_error("Random::between: empty range");
+    return lo + static_cast<long long>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+  }
+  /// True with probability per_mille / 1000.
+  bool chance(int per_mille) { return static_cast<int>(below(1000)) < per_mille; }
+
+ private:
+  std::uint64_t state_;
+};
+
+constexpr long long kMinute = 60, kHour = 3600, kDay = 86400;
+
+const char* const kCauses[] = {"wrong item shipped", "late delivery", "rude staff", "billing error",
+                               "faulty product", "missing part", "long queue", "no call back"};
+const char* const kSolutions[] = {"exchange", "refund", "repair", "apology and voucher", "staff coaching", "re-delivery"};
+const char* const kResolutions[] = {"exchanged", "refunded", "repaired", "voucher accepted", "re-delivered", "explained and accepted"};
+const char* const kWaitReasons[] = {"photos requested", "receipt requested", "customer unreachable"};
+
+template <std::size_t N>
+const char* pick(Random& r, const char* const (&list)[N]) {
+  return list[r.below(N)];
+}
+
+struct Staffing {
+  std::map<std::string, std::vector<std::string>> by_action;  // action → staff who may
+};
+
+}  // namespace
+
+std::vector<org::Staff> generated_roster(const org::Organization& organization, int per_role) {
+  std::vector<org::Staff> roster;
+  for (const auto& role : organization.roles()) {
+    const int n = role.headcount ? std::min(per_role, *role.headcount) : per_role;
+    for (int i = 1; i <= n; ++i) {
+      org::Staff s;
+      s.id = role.id + "." + std::to_string(i);
+      s.roles = {role.id};
+      roster.push_back(std::move(s));
+    }
+  }
+  return roster;
+}
+
+std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStreamOptions& o) {
+  if (o.start.is_special()) throw std::invalid_argument("complaint_stream: options.start is required");
+  if (o.span <= boost::posix_time::time_duration(0, 0, 0)) throw std::invalid_argument("complaint_stream: options.span must be positive");
+  const Definition& def = charter.workflow(o.workflow);
+  const org::Organization& org = def.organization();
+  Staffing staff;
+  auto who = [&](Random& r, const std::string& event) -> const std::string& {
+    const Transition* row = nullptr;
+    for (const auto& t : def.transitions()) {
+      if (t.event == event) row = &t;
+    }
+    if (!row) throw UnknownIdError("workflow '" + def.id() + "' has no event '" + event + "'");
+    auto it = staff.by_action.find(row->action);
+    if (it == staff.by_action.end()) {
+      std::vector<std::string> ids;
+      for (const auto& s : org.staff()) {
+        if (org.may_staff(s.id, row->action).allowed) ids.push_back(s.id);
+      }
+      if (ids.empty()) throw UnknownIdError("no staff member may take '" + event + "' (action '" + row->action + "')");
+      it = staff.by_action.emplace(row->action, std::move(ids)).first;
+    }
+    return it->second[r.below(it->second.size())];
+  };
+
+  struct Stamped {
+    ptime at;
+    std::uint64_t seq;
+    Event event;
+  };
+  std::vector<Stamped> out;
+  out.reserve(o.complaints * 11);
+  std::uint64_t seq = 0;
+  const long long span = o.span.total_seconds();
+  const int width = std::max<int>(6, static_cast<int>(std::to_string(o.complaints).size()));
+  Random root(o.seed);
+  for (std::size_t n = 0; n < o.complaints; ++n) {
+    Random r(root.next());
+    std::string number = std::to_string(n + 1);
+    const std::string id = o.id_prefix + std::string(static_cast<std::size_t>(width) - std::min(number.size(), static_cast<std::size_t>(width)), '0') + number;
+    int emitted = 0;
+    ptime t = o.start + seconds(r.between(0, span - 1));
+    auto emit = [&](const std::string& name, const std::string& actor, std::vector<Field> fields = {}) {
+      if (o.max_events_per_complaint > 0 && emitted >= o.max_events_per_complaint) return false;
+      out.push_back({t, seq++, Event{id, t, name, actor, std::move(fields)}});
+      ++emitted;
+      return true;
+    };
+    auto later = [&](long long lo, long long hi) { t += seconds(r.between(lo, hi)); };
+
+    const int sv = static_cast<int>(r.below(100));
+    const std::string severity = sv < 30 ? "minor" : sv < 80 ? "normal" : sv < 95 ? "major" : "critical";
+    const int ch = static_cast<int>(r.below(100));
+    const std::string channel = ch < 35 ? "hotline" : ch < 60 ? "phone" : ch < 80 ? "web" : ch < 95 ? "visit" : "letter";
+    const std::string receiver = who(r, "receive");
+    char customer[16];
+    std::snprintf(customer, sizeof customer, "K-%05u", static_cast<unsigned>(r.below(50000)));
+    if (!emit("receive", receiver, {{"severity", severity}, {"channel", channel}, {"customer", customer}})) continue;
+    const ptime intake = t;
+    if (severity == "major" || severity == "critical") {
+      // most reports go up within minutes; some are late.
+      t = intake + seconds(r.chance(850) ? r.between(2 * kMinute, 25 * kMinute) : r.between(31 * kMinute, 3 * kHour));
+      if (!emit("report", who(r, "report"))) continue;
+    }
+    // acknowledgement mostly within hours; about 7 % miss the 24 hours.
+    t = std::max(t, intake + seconds(r.chance(930) ? r.between(10 * kMinute, 20 * kHour) : r.between(24 * kHour + 1, 40 * kHour)));
+    if (!emit("acknowledge", who(r, "acknowledge"))) continue;
+    later(10 * kMinute, r.chance(900) ? 6 * kHour : 30 * kHour);
+    if (!emit("investigate", who(r, "investigate"))) continue;
+    later(30 * kMinute, 10 * kHour);
+    if (!emit("analyse", who(r, "analyse"), {{"cause", pick(r, kCauses)}})) continue;
+    if (r.chance(150)) {
+      later(10 * kMinute, 3 * kHour);
+      if (!emit("await_customer", who(r, "await_customer"), {{"reason", pick(r, kWaitReasons)}})) continue;
+      later(2 * kHour, 48 * kHour);
+      if (!emit("customer_responds", "customer")) continue;
+    }
+    if (r.chance(100)) {
+      // an explanation and an agreed next-reply time, mostly kept.
+      later(10 * kMinute, 2 * kHour);
+      const ptime promised = t + seconds(24 * kHour);
+      const ptime wall = charter.calendar(def.spec().calendar).to_local(promised);
+      char when[32];
+      std::snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d:%02d", static_cast<int>(wall.date().year()),
+                    static_cast<int>(wall.date().month()), static_cast<int>(wall.date().day()),
+                    static_cast<int>(wall.time_of_day().hours()), static_cast<int>(wall.time_of_day().minutes()),
+                    static_cast<int>(wall.time_of_day().seconds()));
+      if (!emit("explain_delay", who(r, "explain_delay"), {{"explanation", "waiting for the supplier"}, {"next_reply_at", when}})) continue;
+      if (r.chance(800)) {
+        later(2 * kHour, 22 * kHour);  // kept
+      } else {
+        later(25 * kHour, 40 * kHour);  // missed (R-09 breached)
+      }
+    }
+    auto finish = [&]() {
+      later(30 * kMinute, r.chance(850) ? 12 * kHour : 40 * kHour);
+      if (!emit("propose_solution", who(r, "propose_solution"), {{"solution", pick(r, kSolutions)}})) return false;
+      later(10 * kMinute, 4 * kHour);
+      if (!emit("implement", who(r, "implement"))) return false;
+      later(10 * kMinute, 6 * kHour);
+      if (!emit("resolve", who(r, "resolve"), {{"resolution", pick(r, kResolutions)}})) return false;
+      later(5 * kMinute, 3 * kHour);
+      if (!emit("reply_customer", who(r, "reply_customer"))) return false;
+      later(5 * kMinute, 2 * kHour);
+      if (!emit("record", who(r, "record"))) return false;
+      later(5 * kMinute, 2 * kHour);
+      return emit("close", who(r, "close"));
+    };
+    if (!finish()) continue;
+    if (r.chance(40)) {
+      // The customer is not satisfied: reopened within days, handled again.
+      later(1 * kDay, 5 * kDay);
+      if (!emit("reopen", who(r, "reopen"), {{"reason", "customer not satisfied"}})) continue;
+      later(30 * kMinute, 8 * kHour);
+      if (!emit("analyse", who(r, "analyse"), {{"cause", pick(r, kCauses)}})) continue;
+      finish();
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Stamped& a, const Stamped& b) {
+    return a.at < b.at || (a.at == b.at && a.seq < b.seq);
+  });
+  std::vector<Event> events;
+  events.reserve(out.size());
+  for (auto& s : out) events.push_back(std::move(s.event));
+  return events;
+}
+
+}  // namespace charter::workflow
