@@ -23,21 +23,34 @@ Tracker::~Tracker() = default;
 
 const Definition& Tracker::definition() const { return impl_->engine.definition(); }
 
-void Tracker::Impl::apply(const Event& e) {
+void Tracker::Impl::apply(const Event& e, const std::function<void()>* before_change) {
   const std::uint32_t id = ids.find(e.case_id);
   if (id != 0) {
-    engine.apply(cores[id - 1], e.case_id, e);
+    if (before_change) {
+      // Checked on a copy, so that a failing hook leaves the case as it was.
+      detail::CaseCore copy = cores[id - 1];
+      engine.apply(copy, e.case_id, e);
+      (*before_change)();
+      cores[id - 1] = std::move(copy);
+    } else {
+      engine.apply(cores[id - 1], e.case_id, e);
+    }
   } else {
     if (e.case_id.empty()) throw RejectedEventError(e.case_id, e.name, "case", "the event names no case");
     detail::CaseCore core = engine.make_core();
     engine.apply(core, e.case_id, e);
+    if (before_change) (*before_change)();
     ids.intern(e.case_id);
     cores.push_back(std::move(core));
   }
   ++events;
 }
 
-void Tracker::apply(const Event& event) { impl_->apply(event); }
+void Tracker::apply(const Event& event) { impl_->apply(event, nullptr); }
+
+void Tracker::apply(const Event& event, const std::function<void()>& before_change) {
+  impl_->apply(event, &before_change);
+}
 
 IngestReport Tracker::ingest(const std::vector<Event>& events) {
   IngestReport report;
@@ -47,7 +60,7 @@ IngestReport Tracker::ingest(const std::vector<Event>& events) {
 
 void Tracker::Impl::ingest_one(const Event& e, std::size_t line, IngestReport& report) {
   try {
-    apply(e);
+    apply(e, nullptr);
     ++report.accepted;
   } catch (const RejectedEventError& err) {
     report.rejected.push_back({line, e.case_id, e.name, err.rule(), err.what()});

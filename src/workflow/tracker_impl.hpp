@@ -1,6 +1,7 @@
 #pragma once
 // Tracker's state: the engine, the case ids (dense: id k is cores[k - 1]) and the cases.
 
+#include <functional>
 #include <vector>
 
 #include "charter/workflow/tracker.hpp"
@@ -20,7 +21,7 @@ struct Tracker::Impl {
   std::vector<detail::CaseCore> cores;
   std::size_t events = 0;
 
-  void apply(const Event& e);
+  void apply(const Event& e, const std::function<void()>* before_change);
   /// apply(), with a refusal recorded in the report instead of thrown.
   void ingest_one(const Event& e, std::size_t line, IngestReport& report);
   /// Applies a file's events and reports its unreadable lines, all in file order.

@@ -20,6 +20,7 @@
 //   for (const auto& b : t.breaches(as_of)) std::cout << b.case_id << " " << b.timer << "\n";
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -110,6 +111,10 @@ class Tracker {
 
   /// Applies one event (opening its case when new); throws RejectedEventError.
   void apply(const Event& event);
+  /// The same, calling `before_change` once every check has passed and before the tracker
+  /// changes: when it throws, the tracker is unchanged and the exception propagates. A journal
+  /// writes the event there, so an event is durable before it counts (JournaledTracker).
+  void apply(const Event& event, const std::function<void()>& before_change);
   /// Applies each event in order; refusals are reported, never thrown. Rejection::line is the
   /// 1-based position in `events`.
   IngestReport ingest(const std::vector<Event>& events);
