@@ -35,7 +35,7 @@ std::uint32_t StringTable::find(std::string_view s) const {
 }
 
 std::uint32_t StringTable::intern(std::string_view s) {
-  if ((size() + 1) * 2 > slots_.size()) grow();
+  if ((size() + 1) * 4 > slots_.size() * 3) grow();
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash_of(s) & mask;
   for (;; i = (i + 1) & mask) {
@@ -43,9 +43,11 @@ std::uint32_t StringTable::intern(std::string_view s) {
     if (id == 0) break;
     if (get(id) == s) return id;
   }
-  if (size() >= 0xFFFFFFF0u) throw Error("too many distinct texts in one tracker (more than 4 billion)");
+  if (size() >= 0xFFFFFFF0u || chars_.size() + s.size() > 0xFFFFFFFFu) {
+    throw Error("more than 4 GiB of distinct texts in one tracker");
+  }
   chars_.insert(chars_.end(), s.begin(), s.end());
-  offsets_.push_back(chars_.size());
+  offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
   const auto id = static_cast<std::uint32_t>(size());
   slots_[i] = id;
   return id;
@@ -71,6 +73,20 @@ std::size_t attribute_words(const DefinitionIndex& ix) { return (static_cast<std
 std::uint64_t pack2(std::uint32_t lo, std::uint32_t hi) { return lo | (std::uint64_t{hi} << 32); }
 std::uint32_t lo32(std::uint64_t w) { return static_cast<std::uint32_t>(w); }
 std::uint32_t hi32(std::uint64_t w) { return static_cast<std::uint32_t>(w >> 32); }
+
+// Event words. A header (top bit clear): seconds after the case's base (31 bits), the event
+// (10 bits), the actor (22 bits). Then its fields (top bit set): slot (8 bits) and value (32
+// bits); a last field word with slot kFractionSlot carries the microseconds of an instant that
+// is not a whole second.
+constexpr std::uint64_t kFieldTag = std::uint64_t{1} << 63;
+constexpr int kFractionSlot = 255;
+constexpr std::uint32_t kMaxActors = (1u << 22) - 1;
+constexpr Micros kMaxRelativeSeconds = (Micros{1} << 31) - 1;
+std::uint64_t field_word(int slot, std::uint32_t value) {
+  return kFieldTag | (static_cast<std::uint64_t>(slot) << 32) | value;
+}
+int field_slot(std::uint64_t w) { return static_cast<int>((w >> 32) & 0xFF); }
+std::uint32_t field_value(std::uint64_t w) { return static_cast<std::uint32_t>(w); }
 
 }  // namespace
 
@@ -99,17 +115,33 @@ std::size_t Engine::first_event_word(const CaseCore& c) const {
 
 StoredEvent Engine::event_at(const CaseCore& c, std::size_t word) const {
   StoredEvent e;
-  e.at = static_cast<Micros>(c.words[word]);
-  const std::uint64_t w = c.words[word + 1];
-  e.actor = lo32(w);
-  e.event = static_cast<std::uint16_t>(w >> 32);
-  e.nfields = static_cast<std::uint16_t>(w >> 48);
-  e.fields_at = word + 2;
+  const std::uint64_t h = c.words[word];
+  e.at = c.base + static_cast<Micros>(h & 0x7FFFFFFF) * kMicrosPerSecond;
+  e.event = static_cast<std::uint16_t>((h >> 31) & 0x3FF);
+  e.actor = static_cast<std::uint32_t>((h >> 41) & kMaxActors);
+  e.fields_at = word + 1;
+  std::size_t w = e.fields_at;
+  const std::size_t end = c.words.size();
+  while (w < end && (c.words[w] & kFieldTag) && field_slot(c.words[w]) != kFractionSlot) ++w;
+  e.nfields = static_cast<std::uint16_t>(w - e.fields_at);
+  if (w < end && (c.words[w] & kFieldTag)) {
+    e.at += field_value(c.words[w]);
+    ++w;
+  }
+  e.next = w;
   return e;
 }
 
-Micros Engine::base(const CaseCore& c) const {
-  return c.events ? floor_second(static_cast<Micros>(c.words[first_event_word(c)])) : 0;
+Micros Engine::base(const CaseCore& c) const { return c.base; }
+
+std::size_t Engine::last_event_word(const CaseCore& c) const {
+  // Not stored: a case is a few dozen words, and every word saved counts at a million cases.
+  std::size_t w = first_event_word(c), last = w;
+  while (w < c.words.size()) {
+    last = w;
+    w = event_at(c, w).next;
+  }
+  return last;
 }
 
 Cycle Engine::cycle(const CaseCore& c, int k) const {
@@ -145,7 +177,6 @@ void Engine::insert_cycle(CaseCore& c, const Cycle& y) const {
   const std::size_t at = first_event_word(c);
   reserve_words(c, kCycleWords);
   c.words.insert(c.words.begin() + static_cast<std::ptrdiff_t>(at), kCycleWords, 0);
-  c.last_event += kCycleWords;
   ++c.cycles;
   store_cycle(c, c.cycles - 1, y);
 }
@@ -219,12 +250,12 @@ void Engine::start_cycle(CaseCore& c, int timer, Micros at,
       if (slot == t.goal_field) id = value;
     }
     if (id == 0) {
-      for (std::size_t w = first_event_word(c); c.events && w <= c.last_event;) {
+      for (std::size_t w = first_event_word(c); c.events && w < c.words.size();) {
         const StoredEvent e = event_at(c, w);
         for (std::size_t f = 0; f < e.nfields; ++f) {
-          if (static_cast<int>(lo32(c.words[e.fields_at + f])) == t.goal_field) id = hi32(c.words[e.fields_at + f]);
+          if (field_slot(c.words[e.fields_at + f]) == t.goal_field) id = field_value(c.words[e.fields_at + f]);
         }
-        w = e.fields_at + e.nfields;
+        w = e.next;
       }
     }
     if (id != 0) {
@@ -348,12 +379,14 @@ void Engine::commit(CaseCore& c, int row_index, Micros at, std::uint32_t actor,
                     const std::vector<std::pair<int, std::uint32_t>>& fields) const {
   const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
   // The log first: cycle arithmetic is relative to the first event.
-  c.last_event = static_cast<std::uint32_t>(c.words.size());
+  if (c.events == 0) c.base = floor_second(at);
+  const Micros second = floor_second(at);
+  const Micros fraction = at - second;
   reserve_words(c, 2 + fields.size());
-  c.words.push_back(static_cast<std::uint64_t>(at));
-  c.words.push_back(actor | (std::uint64_t{static_cast<std::uint16_t>(row.event)} << 32) |
-                    (std::uint64_t{static_cast<std::uint16_t>(fields.size())} << 48));
-  for (const auto& [slot, value] : fields) c.words.push_back(pack2(static_cast<std::uint32_t>(slot), value));
+  c.words.push_back(static_cast<std::uint64_t>((second - c.base) / kMicrosPerSecond) |
+                    (static_cast<std::uint64_t>(row.event) << 31) | (std::uint64_t{actor} << 41));
+  for (const auto& [slot, value] : fields) c.words.push_back(field_word(slot, value));
+  if (fraction) c.words.push_back(field_word(kFractionSlot, static_cast<std::uint32_t>(fraction)));
   ++c.events;
   for (const auto& [slot, value] : fields) {
     if (slot < ix_->n_attributes) set_attribute(c, slot, value);
@@ -445,11 +478,14 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   if (e.actor.empty()) reject("actor", "the event names no actor");
   const std::string& state_id = ix_->spec.states[c.state].id;
   if (c.events) {
-    const StoredEvent last = event_at(c, c.last_event);
+    const StoredEvent last = event_at(c, last_event_word(c));
     if (at < last.at) {
       reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
                           charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
     }
+  }
+  if (c.events && floor_second(at) - c.base > kMaxRelativeSeconds * kMicrosPerSecond) {
+    reject("order", "it happened more than 68 years after the case's first event");
   }
   const int row_index = ix_->row(event, c.state);
   if (row_index < 0) {
@@ -505,7 +541,7 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
     }
   }
   // Duplicates: the same instant, event, actor and fields as one already recorded.
-  const std::uint32_t actor_id = strings_.find(e.actor);
+  const std::uint32_t actor_id = actors_.find(e.actor);
   if (c.events && actor_id != 0) {
     std::vector<std::pair<int, std::uint32_t>> ids;
     bool all_known = true;
@@ -515,16 +551,16 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
       if (v == 0) all_known = false;
       ids.emplace_back(ix_->slot_id(f.name), v);
     }
-    for (std::size_t w = first_event_word(c); all_known && w <= c.last_event;) {
+    for (std::size_t w = first_event_word(c); all_known && w < c.words.size();) {
       const StoredEvent s = event_at(c, w);
       if (s.at == at && s.event == event && s.actor == actor_id && s.nfields == ids.size()) {
         bool same = true;
         for (std::size_t f = 0; f < ids.size() && same; ++f) {
-          same = static_cast<int>(lo32(c.words[s.fields_at + f])) == ids[f].first && hi32(c.words[s.fields_at + f]) == ids[f].second;
+          same = field_slot(c.words[s.fields_at + f]) == ids[f].first && field_value(c.words[s.fields_at + f]) == ids[f].second;
         }
         if (same) reject("duplicate", "the same event was already recorded at " + charter::detail::format_instant(e.at) + " UTC");
       }
-      w = s.fields_at + s.nfields;
+      w = s.next;
     }
   }
   // Conditions on attributes see the values this event gives.
@@ -562,14 +598,15 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   }
   if (row.action >= 0) {
     std::string why;
-    const std::uint32_t id = strings_.intern(e.actor);
+    const std::uint32_t id = actors_.intern(e.actor);
     if (!may(id, e.actor, row.action, at, &why)) {
       reject("actor", "'" + e.name + "' needs action '" + ix_->actions[static_cast<std::size_t>(row.action)] + "': " + why);
     }
   }
   // Everything checked: intern and commit. Timer arithmetic can still refuse (a calendar's range,
   // an instant beyond 68 years); the core is restored then.
-  const std::uint32_t actor = strings_.intern(e.actor);
+  if (actor_id == 0 && actors_.size() >= kMaxActors) reject("actor", "more than 4,194,303 distinct actors in one tracker");
+  const std::uint32_t actor = actors_.intern(e.actor);
   std::size_t k = 0;
   for (const auto& f : e.fields) {
     if (!f.value.empty()) fields[k++].second = strings_.intern(f.value);
@@ -588,39 +625,39 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
 std::vector<Event> Engine::events(const CaseCore& c, std::string_view case_id) const {
   std::vector<Event> out;
   out.reserve(c.events);
-  for (std::size_t w = first_event_word(c); c.events && w <= c.last_event;) {
+  for (std::size_t w = first_event_word(c); c.events && w < c.words.size();) {
     const StoredEvent s = event_at(c, w);
     Event e;
     e.case_id = std::string(case_id);
     e.at = from_micros(s.at);
     e.name = ix_->event_names[s.event];
-    e.actor = std::string(strings_.get(s.actor));
+    e.actor = std::string(actors_.get(s.actor));
     for (std::size_t f = 0; f < s.nfields; ++f) {
       const std::uint64_t fw = c.words[s.fields_at + f];
-      e.fields.push_back({ix_->slot_names[lo32(fw)], std::string(strings_.get(hi32(fw)))});
+      e.fields.push_back({ix_->slot_names[static_cast<std::size_t>(field_slot(fw))], std::string(strings_.get(field_value(fw)))});
     }
     out.push_back(std::move(e));
-    w = s.fields_at + s.nfields;
+    w = s.next;
   }
   return out;
 }
 
 const CaseCore* Engine::prefix(const CaseCore& c, Micros as_of, CaseCore& scratch) const {
   if (c.events == 0) return nullptr;
-  if (event_at(c, c.last_event).at <= as_of) return &c;
+  if (event_at(c, last_event_word(c)).at <= as_of) return &c;
   const std::size_t first = first_event_word(c);
-  if (static_cast<Micros>(c.words[first]) > as_of) return nullptr;
+  if (event_at(c, first).at > as_of) return nullptr;
   // Replay the prefix: every event was checked when it was applied, so only commit runs.
   scratch = make_core();
-  for (std::size_t w = first; w <= c.last_event;) {
+  for (std::size_t w = first; w < c.words.size();) {
     const StoredEvent s = event_at(c, w);
     if (s.at > as_of) break;
     std::vector<std::pair<int, std::uint32_t>> fields;
     for (std::size_t f = 0; f < s.nfields; ++f) {
-      fields.emplace_back(static_cast<int>(lo32(c.words[s.fields_at + f])), hi32(c.words[s.fields_at + f]));
+      fields.emplace_back(field_slot(c.words[s.fields_at + f]), field_value(c.words[s.fields_at + f]));
     }
     commit(scratch, ix_->row(s.event, scratch.state), s.at, s.actor, fields);
-    w = s.fields_at + s.nfields;
+    w = s.next;
   }
   return &scratch;
 }
@@ -686,8 +723,8 @@ CaseStatus Engine::status(const CaseCore& whole, std::string_view case_id, Micro
   s.state = ix_->spec.states[c.state].id;
   s.open = !ix_->terminal[c.state];
   s.events = c.events;
-  s.opened = from_micros(static_cast<Micros>(c.words[first_event_word(c)]));
-  s.last_event = from_micros(event_at(c, c.last_event).at);
+  s.opened = from_micros(event_at(c, first_event_word(c)).at);
+  s.last_event = from_micros(event_at(c, last_event_word(c)).at);
   for (int slot = 0; slot < ix_->n_attributes; ++slot) {
     if (const std::uint32_t v = attribute(c, slot)) s.attributes.emplace_back(ix_->slot_names[static_cast<std::size_t>(slot)], std::string(strings_.get(v)));
   }
@@ -841,12 +878,12 @@ TimerExplanation Engine::explain(const CaseCore& whole, std::string_view case_id
   const std::uint64_t bit = std::uint64_t{1} << timer;
   CaseCore replay = make_core();
   Micros paused_since = kNone;
-  for (std::size_t w = first_event_word(whole); whole.events && w <= whole.last_event;) {
+  for (std::size_t w = first_event_word(whole); whole.events && w < whole.words.size();) {
     const StoredEvent s = event_at(whole, w);
     if (s.at > end || s.at > as_of) break;
     const bool was = ix_->paused_in[replay.state] & bit;
     std::vector<std::pair<int, std::uint32_t>> fields;
-    for (std::size_t f = 0; f < s.nfields; ++f) fields.emplace_back(static_cast<int>(lo32(whole.words[s.fields_at + f])), hi32(whole.words[s.fields_at + f]));
+    for (std::size_t f = 0; f < s.nfields; ++f) fields.emplace_back(field_slot(whole.words[s.fields_at + f]), field_value(whole.words[s.fields_at + f]));
     commit(replay, ix_->row(s.event, replay.state), s.at, s.actor, fields);
     const bool is = ix_->paused_in[replay.state] & bit;
     const Micros sec = floor_second(s.at);
@@ -857,7 +894,7 @@ TimerExplanation Engine::explain(const CaseCore& whole, std::string_view case_id
         paused_since = kNone;
       }
     }
-    w = s.fields_at + s.nfields;
+    w = s.next;
   }
   if (paused_since != kNone) x.pauses.emplace_back(from_micros(paused_since), boost::posix_time::ptime());
   if (!x.status.due.is_special()) {

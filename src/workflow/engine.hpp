@@ -4,9 +4,10 @@
 // cases against a compiled Definition.
 //
 // A case's words: [attributes: one 32-bit string id per attribute slot, two per word, 0 = unset]
-// [cycles: kCycleWords each] [events: two words each, followed by one word per field].
-// Timer instants in a cycle are whole seconds relative to the case's base, the second of its
-// first event; 32 bits of seconds reach 68 years from there.
+// [cycles: kCycleWords each] [events: a header word each, followed by one word per field and
+// one for a sub-second fraction] (engine.cpp spells out the bits). Instants in events and
+// cycles are seconds relative to the case's base, the second of its first event; 31 bits of
+// seconds reach 68 years from there.
 
 #include <cstdint>
 #include <optional>
@@ -36,13 +37,13 @@ class StringTable {
   }
   std::size_t size() const { return offsets_.size() - 1; }
   std::size_t memory_bytes() const {
-    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(std::uint32_t);
+    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint32_t);
   }
 
  private:
   void grow();
   std::vector<char> chars_;
-  std::vector<std::uint64_t> offsets_{0};
+  std::vector<std::uint32_t> offsets_{0};  // up to 4 GiB of distinct text
   std::vector<std::uint32_t> slots_;  // id, 0 = empty; size a power of two
 };
 
@@ -67,9 +68,9 @@ struct Cycle {
 
 struct CaseCore {
   std::vector<std::uint64_t> words;
+  Micros base = 0;                 ///< the second of the first event
   std::uint64_t ticks = 0;
   std::uint32_t events = 0;        ///< number of events
-  std::uint32_t last_event = 0;    ///< word offset of the last event
   std::uint16_t state = 0;
   std::uint16_t cycles = 0;
 };
@@ -81,6 +82,7 @@ struct StoredEvent {
   std::uint16_t event = 0;
   std::uint16_t nfields = 0;
   std::size_t fields_at = 0;  ///< word offset of the first field
+  std::size_t next = 0;       ///< word offset of the next event
 };
 
 class Engine {
@@ -91,6 +93,7 @@ class Engine {
   const DefinitionIndex& ix() const { return *ix_; }
   StringTable& strings() { return strings_; }
   const StringTable& strings() const { return strings_; }
+  const StringTable& actors() const { return actors_; }
 
   /// A fresh core in the initial state.
   CaseCore make_core() const;
@@ -110,6 +113,8 @@ class Engine {
   Micros base(const CaseCore& c) const;
   StoredEvent event_at(const CaseCore& c, std::size_t word) const;
   std::size_t first_event_word(const CaseCore& c) const;
+  /// Word offset of the last event (the case must have one).
+  std::size_t last_event_word(const CaseCore& c) const;
   /// Derived numbers of a cycle as of an instant.
   struct CycleView {
     TimerPhase phase;
@@ -141,7 +146,8 @@ class Engine {
 
   Definition definition_;
   const DefinitionIndex* ix_;
-  StringTable strings_;
+  StringTable strings_;  ///< field values
+  StringTable actors_;   ///< actor names (22-bit ids in event words)
   std::unordered_map<std::uint64_t, std::int8_t> permission_;  // (actor << 16 | action) → 1 yes, 0 no, 2 by date
 };
 

@@ -132,8 +132,8 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
     t.case_ids.emplace_back(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
     t.state.push_back(static_cast<std::int16_t>(c->state));
     t.open.push_back(ix.terminal[c->state] ? 0 : 1);
-    t.opened.push_back(static_cast<Micros>(c->words[engine.first_event_word(*c)]));
-    t.last_event.push_back(engine.event_at(*c, c->last_event).at);
+    t.opened.push_back(engine.event_at(*c, engine.first_event_word(*c)).at);
+    t.last_event.push_back(engine.event_at(*c, engine.last_event_word(*c)).at);
     t.events.push_back(c->events);
     std::fill(newest.begin(), newest.end(), -1);
     std::fill(count.begin(), count.end(), 0);
@@ -243,8 +243,8 @@ std::vector<AtRisk> Tracker::at_risk(const boost::posix_time::ptime& as_of_time)
 }
 
 std::size_t Tracker::memory_bytes() const {
-  std::size_t bytes = impl_->cores.capacity() * sizeof(detail::CaseCore) + impl_->ids.memory_bytes() +
-                      impl_->engine.strings().memory_bytes();
+  std::size_t bytes = impl_->cores.size() * sizeof(detail::CaseCore) + impl_->ids.memory_bytes() +
+                      impl_->engine.strings().memory_bytes() + impl_->engine.actors().memory_bytes();
   for (const auto& c : impl_->cores) bytes += c.words.capacity() * sizeof(std::uint64_t);
   return bytes;
 }

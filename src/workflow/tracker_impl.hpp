@@ -1,6 +1,7 @@
 #pragma once
 // Tracker's state: the engine, the case ids (dense: id k is cores[k - 1]) and the cases.
 
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -18,7 +19,7 @@ struct Tracker::Impl {
 
   detail::Engine engine;
   detail::StringTable ids;
-  std::vector<detail::CaseCore> cores;
+  std::deque<detail::CaseCore> cores;  // no reallocation slack at a million cases
   std::size_t events = 0;
 
   void apply(const Event& e, const std::function<void()>* before_change);
