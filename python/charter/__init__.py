@@ -1,7 +1,8 @@
 """charter — a customer-service centre's rulebook, executable.
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
-charter file that holds them; workflows, standards, cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
+charter file that holds them, and workflows (charter.workflow: cases, trackers, timers);
+standards, cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
 naive; aware datetimes are converted and come back aware.
 
     >>> import charter
@@ -14,6 +15,7 @@ naive; aware datetimes are converted and come back aware.
 from . import _core
 from . import calendars
 from . import org
+from . import workflow
 from ._core import (
     BusinessCalendar,
     CalendarError,
@@ -24,6 +26,7 @@ from ._core import (
     Deadline,
     DeadlineExplanation,
     DeadlineKind,
+    DefinitionError,
     Error,
     FileError,
     InvalidTimeError,
@@ -31,6 +34,7 @@ from ._core import (
     NonexistentTimeError,
     OrganizationError,
     ParseError,
+    RejectedEventError,
     SerializationError,
     UnknownIdError,
     UnsupportedVersionError,
@@ -46,7 +50,7 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText):
+             Charter, LocalizedText, DefinitionError, RejectedEventError):
     _cls.__module__ = "charter"
 del _cls
 
@@ -60,6 +64,7 @@ __all__ = [
     "Deadline",
     "DeadlineExplanation",
     "DeadlineKind",
+    "DefinitionError",
     "Error",
     "FileError",
     "InvalidTimeError",
@@ -67,6 +72,7 @@ __all__ = [
     "NonexistentTimeError",
     "OrganizationError",
     "ParseError",
+    "RejectedEventError",
     "SerializationError",
     "UnknownIdError",
     "UnsupportedVersionError",
@@ -76,4 +82,5 @@ __all__ = [
     "org",
     "save",
     "to_bytes",
+    "workflow",
 ]

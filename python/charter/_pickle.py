@@ -25,3 +25,28 @@ def from_state(version, data):
 def construct(cls, kwargs):
     """Rebuilds a value type (Role, Duty, Staff, ...) through its keyword constructor."""
     return cls(**kwargs)
+
+
+def definition_from_state(version, data, id):
+    """Rebuilds a workflow Definition from a charter holding it (its calendars, organisation)."""
+    if version != 1:
+        raise _core.UnsupportedVersionError(f"pickled Definition has layout version {version}; this build reads 1")
+    return _core.from_bytes(data).workflow(id)
+
+
+def case_from_state(version, definition, id, events):
+    """Rebuilds a Case by replaying its log (instants in UTC, exact)."""
+    if version != 1:
+        raise _core.UnsupportedVersionError(f"pickled Case has layout version {version}; this build reads 1")
+    return _core.workflow.Case(definition, id, events)
+
+
+def tracker_from_state(version, definition, events):
+    """Rebuilds a Tracker by ingesting its events; a refusal means the state is damaged."""
+    if version != 1:
+        raise _core.UnsupportedVersionError(f"pickled Tracker has layout version {version}; this build reads 1")
+    tracker = _core.workflow.Tracker(definition)
+    report = tracker.ingest(events)
+    if report.rejected:
+        raise _core.CorruptFileError(f"pickled Tracker does not replay: {report.rejected[0].message}")
+    return tracker

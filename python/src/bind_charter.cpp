@@ -13,19 +13,21 @@ namespace py = pybind11;
 
 void bind_charter(py::module_& m) {
   py::class_<Charter>(m, "Charter", R"doc(
-A service centre's rulebook, validated: its named calendars and its organisation.
+A service centre's rulebook, validated: its named calendars, its organisation and its workflows.
 
 Build one from a charter file (Charter.load / Charter.parse; the format is
 docs/charter-file.md) or take the built-in charter of the source documents (Charter.builtin()).
 Immutable; safe to share between threads.
 )doc")
       .def(py::init([](const LocalizedText& name, std::map<std::string, calendar::BusinessCalendar> calendars,
-                       org::Organization organization) {
-             return Charter(name, std::move(calendars), std::move(organization));
+                       org::Organization organization,
+                       std::map<std::string, workflow::Definition> workflows) {
+             return Charter(name, std::move(calendars), std::move(organization), std::move(workflows));
            }),
            py::kw_only(), py::arg("name") = LocalizedText{},
            py::arg("calendars") = std::map<std::string, calendar::BusinessCalendar>{},
-           py::arg("organization") = org::Organization{})
+           py::arg("organization") = org::Organization{},
+           py::arg("workflows") = std::map<std::string, workflow::Definition>{})
       .def_static("builtin", &builtin, py::return_value_policy::copy,
                   "The built-in charter of the source documents.")
       .def_static(
@@ -50,11 +52,26 @@ Immutable; safe to share between threads.
       .def_property_readonly("calendars", [](const Charter& c) { return c.calendars(); },
                              "{id: BusinessCalendar} (a copy of the mapping).")
       .def_property_readonly("organization", &Charter::organization, py::return_value_policy::copy)
+      .def("workflow", &Charter::workflow, py::arg("id"), py::return_value_policy::copy,
+           "The workflow Definition with this id (UnknownIdError naming the ids otherwise).")
+      .def_property_readonly("workflows", [](const Charter& c) { return c.workflows(); },
+                             "{id: workflow Definition} (a copy of the mapping).")
+      .def(
+          "with_staff",
+          [](const Charter& c, std::vector<org::Staff> staff) {
+            py::gil_scoped_release release;
+            return c.with_staff(std::move(staff));
+          },
+          py::arg("staff"),
+          "A new charter whose organisation has `staff` (charter.org.Staff) added after its own, "
+          "and whose workflows are rebuilt against it. Raises OrganizationError or "
+          "DefinitionError; this charter is unchanged.")
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const Charter& c) {
         return "<charter.Charter '" + c.name().both() + "' " + std::to_string(c.calendars().size()) +
-               " calendars, " + std::to_string(c.organization().roles().size()) + " roles>";
+               " calendars, " + std::to_string(c.organization().roles().size()) + " roles, " +
+               std::to_string(c.workflows().size()) + " workflows>";
       })
       .def("__reduce__", [](const Charter& c) {
         return py::make_tuple(py::module_::import("charter._pickle").attr("from_state"),

@@ -9,6 +9,8 @@
 //       CharterFileError           → charter.CharterFileError (.file, .line, .column, .path)
 //     UnknownIdError               → charter.UnknownIdError
 //     org::OrganizationError       → charter.OrganizationError (.problems: [(path, message)])
+//     workflow::DefinitionError    → charter.DefinitionError (.problems: [(path, message)])
+//     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
 //       UnsupportedVersionError    → charter.UnsupportedVersionError
@@ -23,6 +25,7 @@
 #include "bindings.hpp"
 #include "charter/error.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/workflow/definition.hpp"
 
 namespace charter::python {
 
@@ -41,6 +44,10 @@ void bind_errors(py::module_& m) {
   static PyObject* charter_file_error = py::exception<CharterFileError>(m, "CharterFileError", parse.ptr()).ptr();
   static PyObject* organization_error =
       py::exception<org::OrganizationError>(m, "OrganizationError", error.ptr()).ptr();
+  static PyObject* definition_error =
+      py::exception<workflow::DefinitionError>(m, "DefinitionError", error.ptr()).ptr();
+  static PyObject* rejected_event_error =
+      py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
       py::register_exception<SerializationError>(m, "SerializationError", error.ptr());
   py::register_exception<CorruptFileError>(m, "CorruptFileError", serialization.ptr());
@@ -64,6 +71,18 @@ void bind_errors(py::module_& m) {
       for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
       exc.attr("problems") = problems;
       PyErr_SetObject(organization_error, exc.ptr());
+    } catch (const workflow::DefinitionError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(definition_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(definition_error, exc.ptr());
+    } catch (const RejectedEventError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
+      exc.attr("case_id") = e.case_id();
+      exc.attr("event") = e.event();
+      exc.attr("rule") = e.rule();
+      PyErr_SetObject(rejected_event_error, exc.ptr());
     } catch (const boost::gregorian::bad_year& e) {
       PyErr_SetString(PyExc_ValueError, e.what());
     } catch (const boost::gregorian::bad_month& e) {
