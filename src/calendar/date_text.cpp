@@ -70,17 +70,17 @@ void append_two(std::string& out, int v) {
 // "2025-10-01T09:00:00" plus ".ffffff" when the microseconds are not zero.
 std::string format_wall(const boost::posix_time::ptime& wall) {
   if (wall.is_special()) throw std::invalid_argument("date-time is not a real instant");
-  const auto d = wall.date();
+  const auto ymd = wall.date().year_month_day();  // one conversion, not three
   const auto t = wall.time_of_day();
   std::string out;
   out.reserve(32);
-  const int y = static_cast<int>(d.year());
+  const int y = static_cast<int>(ymd.year);
   append_two(out, y / 100);
   append_two(out, y % 100);
   out += '-';
-  append_two(out, static_cast<int>(d.month()));
+  append_two(out, static_cast<int>(ymd.month));
   out += '-';
-  append_two(out, static_cast<int>(d.day()));
+  append_two(out, static_cast<int>(ymd.day));
   out += 'T';
   append_two(out, static_cast<int>(t.hours()));
   out += ':';

@@ -112,6 +112,13 @@ std::string quoted(std::string_view text) {
   return out + "'";
 }
 
+// The whole UTF-8 character that starts at byte i of valid text (one byte is not always one).
+std::string_view char_at(std::string_view s, std::size_t i) {
+  std::size_t n = 1;
+  while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0u) == 0x80u) ++n;
+  return s.substr(i, n);
+}
+
 std::string hex_byte(unsigned char c) {
   static const char* hex = "0123456789abcdef";
   return std::string("0x") + hex[c >> 4] + hex[c & 15];
@@ -462,13 +469,16 @@ void read_csv(std::string_view text, std::string_view source, const InstantReade
 // other object or array is an error where it starts; so depth is bounded by construction.
 class JsonLine {
  public:
-  JsonLine(std::string_view s, const InstantReader& instants) : s_(s), instants_(instants) {}
+  explicit JsonLine(const InstantReader& instants) : instants_(instants) {}
 
-  // True and `e` filled, or false and error_at()/error() set.
-  bool parse(Event& e) {
+  // True and `e` filled, or false and error_at()/error() set. The parser is reused from line
+  // to line so that its buffers are.
+  bool parse(std::string_view line, Event& e) {
+    s_ = line;
+    i_ = 0;
     bool seen[5] = {};
     std::size_t at_pos = 0;
-    std::string at_text;
+    std::string_view at_text;
     ws();
     if (!peek('{')) return fail(i_, "expected '{' (each line is one JSON object)");
     ++i_;
@@ -477,16 +487,17 @@ class JsonLine {
       for (;;) {
         if (!peek('"')) return fail(i_, "expected a key in double quotes");
         const std::size_t key_at = i_;
-        if (!string(key_)) return false;
+        std::string_view key;
+        if (!view(key_, key)) return false;
         if (!colon()) return false;
         int k = 0;
-        while (k < 5 && key_ != kKeys[k]) ++k;
+        while (k < 5 && key != kKeys[k]) ++k;
         if (k == 5) {
-          return fail(key_at, "unknown key " + quoted(key_) +
+          return fail(key_at, "unknown key " + quoted(key) +
                                   " (known: case, at, event, actor, fields; an event's own "
                                   "values go under \"fields\")");
         }
-        if (seen[k]) return fail(key_at, "duplicate key " + quoted(key_));
+        if (seen[k]) return fail(key_at, "duplicate key " + quoted(key));
         seen[k] = true;
         if (k == 4) {
           if (!fields(e.fields)) return false;
@@ -495,10 +506,17 @@ class JsonLine {
             return fail(i_, std::string("key '") + kKeys[k] + "': expected a string, found " + kind());
           }
           const std::size_t value_at = i_;
-          std::string& target = k == 0 ? e.case_id : k == 1 ? at_text : k == 2 ? e.name : e.actor;
-          if (!string(target)) return false;
-          if (target.empty()) return fail(value_at, std::string("key '") + kKeys[k] + "' is empty");
-          if (k == 1) at_pos = value_at + 1;
+          bool empty;
+          if (k == 1) {
+            if (!view(at_text_, at_text)) return false;
+            empty = at_text.empty();
+            at_pos = value_at + 1;
+          } else {
+            std::string& target = k == 0 ? e.case_id : k == 2 ? e.name : e.actor;
+            if (!string(target)) return false;
+            empty = target.empty();
+          }
+          if (empty) return fail(value_at, std::string("key '") + kKeys[k] + "' is empty");
         }
         ws();
         if (peek(',')) {
@@ -560,7 +578,7 @@ class JsonLine {
       case '"': return "a string";
       default:
         if (s_[i_] == '-' || (s_[i_] >= '0' && s_[i_] <= '9')) return "a number";
-        return quoted(s_.substr(i_, 1));
+        return quoted(char_at(s_, i_));
     }
   }
   bool literal(std::string_view word) {
@@ -705,6 +723,25 @@ class JsonLine {
     }
   }
 
+  // A string at i_: a view of the line when it has no escapes, else decoded into scratch.
+  bool view(std::string& scratch, std::string_view& out) {
+    const std::size_t from = i_ + 1;
+    std::size_t j = from;
+    while (j < s_.size()) {
+      const auto c = static_cast<unsigned char>(s_[j]);
+      if (c == '"' || c == '\\' || c < 0x20) break;
+      ++j;
+    }
+    if (j < s_.size() && s_[j] == '"') {
+      out = s_.substr(from, j - from);
+      i_ = j + 1;
+      return true;
+    }
+    if (!string(scratch)) return false;
+    out = scratch;
+    return true;
+  }
+
   // A string at i_ (at its opening quote), decoded into out.
   bool string(std::string& out) {
     const std::size_t open = i_++;
@@ -764,7 +801,9 @@ class JsonLine {
           break;
         }
         default:
-          return fail(esc, "invalid escape " + quoted(s_.substr(esc, e == '\0' ? 1 : 2)) +
+          return fail(esc, "invalid escape " +
+                               quoted(e == '\0' ? s_.substr(esc, 1)
+                                                 : s_.substr(esc, 1 + char_at(s_, esc + 1).size())) +
                                " (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
       }
       const std::string_view more = run();
@@ -776,6 +815,7 @@ class JsonLine {
   const InstantReader& instants_;
   std::size_t i_ = 0;
   std::string key_;
+  std::string at_text_;
   std::vector<std::size_t> key_at_;
   std::vector<bool> absent_;
   std::vector<std::size_t> order_;
@@ -788,6 +828,7 @@ void read_jsonl(std::string_view text, const InstantReader& instants,
                 const std::function<void(EventLine&&)>& on_event,
                 const std::function<void(EventLineError&&)>& on_error) {
   std::size_t pos = text.substr(0, 3) == kBom ? 3 : 0;
+  JsonLine parser(instants);
   for (std::size_t line = 1; pos < text.size(); ++line) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
     const std::size_t end =
@@ -804,10 +845,9 @@ void read_jsonl(std::string_view text, const InstantReader& instants,
       on_error(EventLineError{line, column_of(s, bad), not_utf8(s, bad)});
       continue;
     }
-    JsonLine parser(s, instants);
     EventLine out;
     out.line = line;
-    if (parser.parse(out.event)) {
+    if (parser.parse(s, out.event)) {
       on_event(std::move(out));
     } else {
       on_error(EventLineError{line, column_of(s, parser.error_at()), std::move(parser.error())});
@@ -958,7 +998,9 @@ std::vector<std::string_view> field_columns(const std::vector<Event>& events,
 std::string write_csv(const std::vector<Event>& events, const InstantWriter& write_at) {
   std::unordered_map<std::string_view, std::size_t> id;
   const std::vector<std::string_view> columns = field_columns(events, id);
-  std::string out = "case,at,event,actor";
+  std::string out;
+  out.reserve(64 + events.size() * (48 + 16 * columns.size()));
+  out += "case,at,event,actor";
   for (const auto& name : columns) {
     out += ',';
     csv_cell(out, name);
@@ -1014,6 +1056,7 @@ void json_string(std::string& out, std::string_view v) {
 
 std::string write_jsonl(const std::vector<Event>& events, const InstantWriter& write_at) {
   std::string out;
+  out.reserve(events.size() * 128);
   for (const auto& e : events) {
     out += "{\"case\": ";
     json_string(out, e.case_id);

@@ -439,6 +439,11 @@ TEST(EventJsonl, BadLinesAreErrorsWithTheKeyAndColumn) {
       {R"({"case": "C-1)", 10, "string is never closed"},
       {"{\"case\": \"C-\x01\", " + ok + "}", 13,
        "control character 0x01 inside a string (write it escaped, e.g. \\n or \\u001f)"},
+      // Messages quote whole characters, never a piece of one (found by event_jsonl_fuzzer).
+      {R"({"case": "C-1", )" + ok + R"(, "fields": {"o": 张}})", 93,
+       "field 'o': expected a string, number, true, false or null, found '张'"},
+      {R"({"case": "C-\张", )" + ok + "}", 13,
+       R"(invalid escape '\张' (JSON knows \" \\ \/ \b \f \n \r \t \uXXXX))"},
       {"{\"case\": \"\xe5\xbc\xa0\xff\"}", 12,
        "text is not UTF-8 (byte 0xff cannot start or continue a character here)"},
   };
