@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 from enum import Enum
 from os import PathLike
-from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +20,28 @@ class SerializationError(Error): ...
 class CorruptFileError(SerializationError): ...
 class UnsupportedVersionError(SerializationError): ...
 class FileError(SerializationError): ...
+class CharterFileError(ParseError):
+    file: str
+    line: int
+    column: int
+    path: str
+class UnknownIdError(Error): ...
+class OrganizationError(Error):
+    problems: list[Tuple[str, str]]
+class DefinitionError(Error):
+    problems: list[Tuple[str, str]]
+class RejectedEventError(Error):
+    case_id: str
+    event: str
+    rule: str  # "order", "duplicate", "event", "transition", "field", "requires", "when", "checklist", "actor", "case"
+
+class LocalizedText:
+    def __init__(self, zh: str = "", en: str = "") -> None: ...
+    @property
+    def zh(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+    def preferred(self) -> str: ...
 
 class BusinessCalendar:
     def __init__(
@@ -121,3 +143,33 @@ class calendars:
     def china(*, hours: Optional[Hours] = None, zone: str = "Asia/Shanghai") -> BusinessCalendar: ...
     @staticmethod
     def china_festivals() -> list[dict]: ...
+
+class Charter:
+    def __init__(
+        self,
+        *,
+        name: LocalizedText = ...,
+        calendars: Mapping[str, BusinessCalendar] = ...,
+        organization: Any = ...,
+        workflows: Mapping[str, "_workflow.Definition"] = ...,
+    ) -> None: ...
+    @staticmethod
+    def builtin() -> Charter: ...
+    @staticmethod
+    def parse(text: str, source: str = "<text>") -> Charter: ...
+    @staticmethod
+    def load(path: Union[str, PathLike[str]]) -> Charter: ...
+    @property
+    def name(self) -> LocalizedText: ...
+    def calendar(self, id: str) -> BusinessCalendar: ...
+    @property
+    def calendars(self) -> dict[str, BusinessCalendar]: ...
+    @property
+    def organization(self) -> Any: ...  # charter.org.Organization
+    def workflow(self, id: str) -> "_workflow.Definition": ...
+    @property
+    def workflows(self) -> dict[str, "_workflow.Definition"]: ...
+    def with_staff(self, staff: Sequence[Any]) -> Charter: ...  # charter.org.Staff
+
+from . import workflow as _workflow
+workflow = _workflow

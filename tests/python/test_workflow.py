@@ -653,3 +653,36 @@ def test_the_workflow_module_exports_what_it_lists():
     assert w.Case.__module__ == "charter.workflow"
     assert w.CaseStatus.__module__ == "charter.workflow"
     assert charter.RejectedEventError.__module__ == "charter"
+
+
+def test_a_tracker_may_be_shared_between_threads(complaint):
+    import threading
+
+    t = Tracker(complaint)
+    text = "case,at,event,actor,severity,channel\n" + "".join(
+        f"T-{i},2025-09-26 17:00,receive,archive_staff.1,normal,phone\n" for i in range(500))
+    errors = []
+
+    def feed(k):
+        try:
+            t.ingest_text(text.replace("T-", f"T{k}-"), "csv")
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    def read():
+        try:
+            for _ in range(10):
+                cols = t.status(datetime(2025, 9, 27))
+                assert len(cols["case_id"]) == len(cols["state"])
+                len(t), t.breaches(datetime(2025, 9, 28))
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=feed, args=(k,)) for k in range(4)] + [
+        threading.Thread(target=read) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert len(t) == 2000 and t.event_count == 2000
