@@ -88,6 +88,16 @@ def test_the_charter_holds_its_workflows_by_id(rulebook):
     assert "2 workflows" in repr(rulebook)
 
 
+def test_a_charter_built_from_parts_files_workflows_under_their_ids(rulebook):
+    base = charter.Charter.builtin()
+    again = charter.Charter(name=base.name, calendars=base.calendars, organization=base.organization,
+                            workflows=base.workflows)
+    assert again == base
+    with pytest.raises(ValueError, match="filed under the id 'x'"):
+        charter.Charter(calendars=base.calendars, organization=base.organization,
+                        workflows={"x": base.workflow("complaint")})
+
+
 def test_with_staff_adds_staff_and_leaves_the_charter_unchanged(rulebook):
     base = charter.Charter.builtin()
     assert base.organization.staff == []
