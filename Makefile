@@ -7,7 +7,7 @@ JOBS    ?= 2
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PY) \
                -DCHARTER_BUILD_TESTS=ON -DCHARTER_BUILD_PYTHON=ON -DCHARTER_BUILD_BENCHMARKS=ON
 
-.PHONY: all demo test bench fuzz bootstrap configure build clean
+.PHONY: all demo test bench fuzz docs bootstrap configure build clean
 
 all: build
 
@@ -34,10 +34,15 @@ test: build
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) -m pytest tests/python -q -p no:cacheprovider || status=1; \
 	exit $$status
 
+# Diagrams in the docs drawn from the workflows themselves (a test fails when they drift).
+docs: build
+	./$(BUILD)/examples/charter_workflow_docs docs/workflows.md
+
 # Benchmarks are never timed tests: compare ratios measured side by side in one run.
 bench: build
 	./$(BUILD)/benchmarks/calendar_benchmark
 	./$(BUILD)/benchmarks/org_benchmark
+	./$(BUILD)/benchmarks/workflow_benchmark
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) benchmarks/compare_python.py
 
 # libFuzzer targets (clang 14, ASan/UBSan), each run for FUZZ_SECONDS; see fuzz/README.md.

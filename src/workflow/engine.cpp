@@ -17,31 +17,57 @@ using charter::detail::to_micros;
 // ---- StringTable ----------------------------------------------------------------------------
 
 namespace {
-std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+// A multiply-xorshift hash over 8-byte words: ids, names and short texts hash in a few
+// nanoseconds (std::hash's murmur costs several times more at millions of events).
+std::size_t hash_of(std::string_view s) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (s.size() * 0xC2B2AE3D27D4EB4FULL);
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t k;
+    std::memcpy(&k, p, 8);
+    h = (h ^ k) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  std::uint64_t k = 0;
+  std::memcpy(&k, p, n);
+  h = (h ^ k) * 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 29;
+  h *= 0x94D049BB133111EBULL;
+  return static_cast<std::size_t>(h ^ (h >> 31));
+}
 Micros floor_second(Micros t) {
   Micros r = t % kMicrosPerSecond;
   return r < 0 ? t - r - kMicrosPerSecond : t - r;
 }
 }  // namespace
 
+// A slot holds an id (low 32 bits) and the high 32 bits of its string's hash, so a probe
+// compares text only when the hashes agree.
 std::uint32_t StringTable::find(std::string_view s) const {
   if (slots_.empty()) return 0;
+  const std::size_t h = hash_of(s);
+  const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_of(s) & mask;; i = (i + 1) & mask) {
-    const std::uint32_t id = slots_[i];
-    if (id == 0) return 0;
-    if (get(id) == s) return id;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return 0;
+    const auto id = static_cast<std::uint32_t>(slot);
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag && get(id) == s) return id;
   }
 }
 
 std::uint32_t StringTable::intern(std::string_view s) {
   if ((size() + 1) * 4 > slots_.size() * 3) grow();
+  const std::size_t h = hash_of(s);
+  const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash_of(s) & mask;
+  std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    const std::uint32_t id = slots_[i];
-    if (id == 0) break;
-    if (get(id) == s) return id;
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) break;
+    const auto id = static_cast<std::uint32_t>(slot);
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag && get(id) == s) return id;
   }
   if (size() >= 0xFFFFFFF0u || chars_.size() + s.size() > 0xFFFFFFFFu) {
     throw Error("more than 4 GiB of distinct texts in one tracker");
@@ -49,17 +75,18 @@ std::uint32_t StringTable::intern(std::string_view s) {
   chars_.insert(chars_.end(), s.begin(), s.end());
   offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
   const auto id = static_cast<std::uint32_t>(size());
-  slots_[i] = id;
+  slots_[i] = tag | id;
   return id;
 }
 
 void StringTable::grow() {
-  std::vector<std::uint32_t> bigger(std::max<std::size_t>(16, slots_.size() * 2), 0);
+  std::vector<std::uint64_t> bigger(std::max<std::size_t>(16, slots_.size() * 2), 0);
   const std::size_t mask = bigger.size() - 1;
   for (std::uint32_t id = 1; id <= size(); ++id) {
-    std::size_t i = hash_of(get(id)) & mask;
+    const std::size_t h = hash_of(get(id));
+    std::size_t i = h & mask;
     while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = id;
+    bigger[i] = (static_cast<std::uint64_t>(h >> 32) << 32) | id;
   }
   slots_ = std::move(bigger);
 }
@@ -90,7 +117,11 @@ std::uint32_t field_value(std::uint64_t w) { return static_cast<std::uint32_t>(w
 
 }  // namespace
 
-Engine::Engine(Definition definition) : definition_(std::move(definition)), ix_(&definition_.index()) {}
+Engine::Engine(Definition definition) : definition_(std::move(definition)), ix_(&definition_.index()) {
+  // Dense name tables for the hot path: id = index + 1.
+  for (const auto& n : ix_->event_names) event_table_.intern(n);
+  for (const auto& n : ix_->slot_names) slot_table_.intern(n);
+}
 
 CaseCore Engine::make_core() const {
   CaseCore c;
@@ -135,13 +166,17 @@ StoredEvent Engine::event_at(const CaseCore& c, std::size_t word) const {
 Micros Engine::base(const CaseCore& c) const { return c.base; }
 
 std::size_t Engine::last_event_word(const CaseCore& c) const {
-  // Not stored: a case is a few dozen words, and every word saved counts at a million cases.
-  std::size_t w = first_event_word(c), last = w;
-  while (w < c.words.size()) {
-    last = w;
-    w = event_at(c, w).next;
-  }
-  return last;
+  // Not stored (every word counts at a million cases): the last header is the last word with its
+  // top bit clear, a few words from the end.
+  std::size_t w = c.words.size() - 1;
+  while (w > first_event_word(c) && (c.words[w] & kFieldTag)) --w;
+  return w;
+}
+
+std::size_t Engine::previous_event_word(const CaseCore& c, std::size_t w) const {
+  std::size_t p = w - 1;
+  while (p > first_event_word(c) && (c.words[p] & kFieldTag)) --p;
+  return p;
 }
 
 Cycle Engine::cycle(const CaseCore& c, int k) const {
@@ -276,7 +311,8 @@ void Engine::start_cycle(CaseCore& c, int timer, Micros at,
       if (rule->kind() == calendar::Deadline::Kind::business_time || rule->kind() == calendar::Deadline::Kind::business_days) {
         y.flags |= Cycle::business;
       }
-      due = to_micros(rule->due(from_micros(start), *t.calendar));
+      due = rule->kind() == calendar::Deadline::Kind::clock ? start + to_micros(rule->duration())
+                                                              : to_micros(rule->due(from_micros(start), *t.calendar));
     }
   }
   if (due != kNone) {
@@ -433,11 +469,12 @@ void Engine::commit(CaseCore& c, int row_index, Micros at, std::uint32_t actor,
 }
 
 bool Engine::may(std::uint32_t actor, std::string_view actor_name, int action, Micros at, std::string* why) {
+  const std::uint64_t key = (std::uint64_t{actor} << 16) | static_cast<std::uint64_t>(action);
+  auto it = permission_.find(key);
+  if (it != permission_.end() && it->second == 1) return true;
   const org::Organization& org = ix_->organization;
   const std::string name(actor_name);
   const std::string& action_id = ix_->actions[static_cast<std::size_t>(action)];
-  const std::uint64_t key = (std::uint64_t{actor} << 16) | static_cast<std::uint64_t>(action);
-  auto it = permission_.find(key);
   if (it == permission_.end()) {
     std::int8_t v = 0;
     if (org.has_staff(name)) {
@@ -469,7 +506,7 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   if (e.case_id != case_id) reject("case", "the event names case '" + e.case_id + "'");
   if (e.at.is_special()) reject("order", "the event has no real instant (" + charter::detail::format_instant(e.at) + ")");
   const Micros at = to_micros(e.at);
-  const int event = ix_->event_id(e.name);
+  const int event = static_cast<int>(event_table_.find(e.name)) - 1;
   if (event < 0) {
     std::string known;
     for (const auto& n : ix_->event_names) known += (known.empty() ? "" : ", ") + n;
@@ -477,8 +514,21 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   }
   if (e.actor.empty()) reject("actor", "the event names no actor");
   const std::string& state_id = ix_->spec.states[c.state].id;
+  // The last event, and the events at this very instant (the only possible duplicates: the log
+  // is in time order), from the end of the log backwards.
+  Micros last_at = INT64_MIN;
+  same_instant_.clear();
   if (c.events) {
-    const StoredEvent last = event_at(c, last_event_word(c));
+    std::size_t w = last_event_word(c);
+    last_at = event_at(c, w).at;
+    for (std::uint32_t k = 0; k < c.events; ++k) {
+      if (event_at(c, w).at != at) break;
+      same_instant_.push_back(w);
+      if (k + 1 < c.events) w = previous_event_word(c, w);
+    }
+  }
+  if (c.events) {
+    const StoredEvent last{last_at, 0, 0, 0, 0, 0};
     if (at < last.at) {
       reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
                           charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
@@ -500,10 +550,10 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   }
   const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
   // Fields: known names, once each, allowed values, readable instants.
-  std::vector<std::pair<int, std::uint32_t>> fields;
-  fields.reserve(e.fields.size());
+  auto& fields = fields_;
+  fields.clear();
   for (const auto& f : e.fields) {
-    const int slot = ix_->slot_id(f.name);
+    const int slot = static_cast<int>(slot_table_.find(f.name)) - 1;
     if (slot < 0) {
       std::string known;
       for (const auto& n : ix_->slot_names) known += (known.empty() ? "" : ", ") + n;
@@ -524,7 +574,9 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
                           ix_->default_calendar->zone() + ", or with a UTC offset)");
     }
     if (f.value.empty()) continue;  // an empty value is a field not given
-    fields.emplace_back(slot, 0);
+    // Interned now, so the duplicate check compares ids; a refused event's texts stay in the
+    // table (harmless: nothing refers to them).
+    fields.emplace_back(slot, strings_.intern(f.value));
   }
   auto given = [&](int slot) {
     for (const auto& [s, v] : fields) {
@@ -542,34 +594,24 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   }
   // Duplicates: the same instant, event, actor and fields as one already recorded.
   const std::uint32_t actor_id = actors_.find(e.actor);
-  if (c.events && actor_id != 0) {
-    std::vector<std::pair<int, std::uint32_t>> ids;
-    bool all_known = true;
-    for (const auto& f : e.fields) {
-      if (f.value.empty()) continue;
-      const std::uint32_t v = strings_.find(f.value);
-      if (v == 0) all_known = false;
-      ids.emplace_back(ix_->slot_id(f.name), v);
-    }
-    for (std::size_t w = first_event_word(c); all_known && w < c.words.size();) {
+  if (actor_id != 0) {
+    for (const std::size_t w : same_instant_) {
       const StoredEvent s = event_at(c, w);
-      if (s.at == at && s.event == event && s.actor == actor_id && s.nfields == ids.size()) {
+      if (s.event == event && s.actor == actor_id && s.nfields == fields.size()) {
         bool same = true;
-        for (std::size_t f = 0; f < ids.size() && same; ++f) {
-          same = field_slot(c.words[s.fields_at + f]) == ids[f].first && field_value(c.words[s.fields_at + f]) == ids[f].second;
+        for (std::size_t f = 0; f < fields.size() && same; ++f) {
+          same = field_slot(c.words[s.fields_at + f]) == fields[f].first && field_value(c.words[s.fields_at + f]) == fields[f].second;
         }
         if (same) reject("duplicate", "the same event was already recorded at " + charter::detail::format_instant(e.at) + " UTC");
       }
-      w = s.next;
     }
   }
   // Conditions on attributes see the values this event gives.
   if (!row.when.empty()) {
     CaseCore probe;
     probe.words.assign(c.words.begin(), c.words.begin() + static_cast<std::ptrdiff_t>(attribute_words(*ix_)));
-    for (std::size_t i = 0; i < e.fields.size(); ++i) {
-      const int slot = ix_->slot_id(e.fields[i].name);
-      if (slot < ix_->n_attributes && !e.fields[i].value.empty()) set_attribute(probe, slot, strings_.intern(e.fields[i].value));
+    for (const auto& [slot, value] : fields) {
+      if (slot < ix_->n_attributes) set_attribute(probe, slot, value);
     }
     if (!condition_holds(probe, row.when)) {
       std::string need;
@@ -596,26 +638,32 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
       reject("checklist", "checklist '" + ix_->spec.checklists[static_cast<std::size_t>(k)].id + "' is not complete: " + missing + " not done");
     }
   }
+  if (actor_id == 0 && actors_.size() >= kMaxActors) reject("actor", "more than 4,194,303 distinct actors in one tracker");
+  const std::uint32_t actor = actor_id != 0 ? actor_id : actors_.intern(e.actor);
   if (row.action >= 0) {
     std::string why;
-    const std::uint32_t id = actors_.intern(e.actor);
-    if (!may(id, e.actor, row.action, at, &why)) {
+    if (!may(actor, e.actor, row.action, at, &why)) {
       reject("actor", "'" + e.name + "' needs action '" + ix_->actions[static_cast<std::size_t>(row.action)] + "': " + why);
     }
   }
-  // Everything checked: intern and commit. Timer arithmetic can still refuse (a calendar's range,
-  // an instant beyond 68 years); the core is restored then.
-  if (actor_id == 0 && actors_.size() >= kMaxActors) reject("actor", "more than 4,194,303 distinct actors in one tracker");
-  const std::uint32_t actor = actors_.intern(e.actor);
-  std::size_t k = 0;
-  for (const auto& f : e.fields) {
-    if (!f.value.empty()) fields[k++].second = strings_.intern(f.value);
-  }
-  CaseCore saved = c;
+  // Everything checked: commit. Timer arithmetic can still refuse (a calendar's range, an
+  // instant beyond 68 years); the case is restored from a copy then (a reused buffer: no
+  // allocation on the way).
+  saved_.words.assign(c.words.begin(), c.words.end());
+  saved_.base = c.base;
+  saved_.ticks = c.ticks;
+  saved_.events = c.events;
+  saved_.state = c.state;
+  saved_.cycles = c.cycles;
   try {
     commit(c, row_index, at, actor, fields);
   } catch (const Error& err) {
-    c = std::move(saved);
+    c.words.assign(saved_.words.begin(), saved_.words.end());
+    c.base = saved_.base;
+    c.ticks = saved_.ticks;
+    c.events = saved_.events;
+    c.state = saved_.state;
+    c.cycles = saved_.cycles;
     reject("timer", err.what());
   }
 }

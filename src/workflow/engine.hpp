@@ -37,14 +37,14 @@ class StringTable {
   }
   std::size_t size() const { return offsets_.size() - 1; }
   std::size_t memory_bytes() const {
-    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint32_t);
+    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
   void grow();
   std::vector<char> chars_;
   std::vector<std::uint32_t> offsets_{0};  // up to 4 GiB of distinct text
-  std::vector<std::uint32_t> slots_;  // id, 0 = empty; size a power of two
+  std::vector<std::uint64_t> slots_;  // hash tag | id, 0 = empty; size a power of two
 };
 
 inline constexpr int kCycleWords = 3;
@@ -115,6 +115,8 @@ class Engine {
   std::size_t first_event_word(const CaseCore& c) const;
   /// Word offset of the last event (the case must have one).
   std::size_t last_event_word(const CaseCore& c) const;
+  /// Word offset of the event before the one at `w` (which must not be the first).
+  std::size_t previous_event_word(const CaseCore& c, std::size_t w) const;
   /// Derived numbers of a cycle as of an instant.
   struct CycleView {
     TimerPhase phase;
@@ -148,6 +150,11 @@ class Engine {
   const DefinitionIndex* ix_;
   StringTable strings_;  ///< field values
   StringTable actors_;   ///< actor names (22-bit ids in event words)
+  StringTable event_table_, slot_table_;  ///< event and slot names: id = index + 1
+  // Scratch reused by apply() so that applying an event allocates nothing in the common case.
+  std::vector<std::pair<int, std::uint32_t>> fields_;
+  std::vector<std::size_t> same_instant_;
+  CaseCore saved_;
   std::unordered_map<std::uint64_t, std::int8_t> permission_;  // (actor << 16 | action) → 1 yes, 0 no, 2 by date
 };
 

@@ -1,6 +1,9 @@
 #include "charter/workflow/tracker.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
+#include <thread>
 
 #include "engine.hpp"
 #include "tracker_impl.hpp"
@@ -108,17 +111,47 @@ TimerExplanation Tracker::explain(const std::string& case_id, const std::string&
   return impl_->engine.explain(impl_->core(case_id), case_id, timer, to_micros(as_of, "as_of"), cycle);
 }
 
-StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
-  const Micros as_of = to_micros(as_of_time, "as_of");
-  const detail::Engine& engine = impl_->engine;
+namespace {
+
+// Appends `part`'s rows to `into`, column by column.
+template <class T>
+void append(std::vector<T>& into, std::vector<T>& part) {
+  into.insert(into.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+}
+
+void append_table(StatusTable& into, StatusTable& part) {
+  append(into.case_ids, part.case_ids);
+  append(into.state, part.state);
+  append(into.open, part.open);
+  append(into.opened, part.opened);
+  append(into.last_event, part.last_event);
+  append(into.events, part.events);
+  append(into.breached, part.breached);
+  append(into.at_risk, part.at_risk);
+  append(into.next_due, part.next_due);
+  for (std::size_t k = 0; k < into.timers.size(); ++k) {
+    auto& a = into.timers[k];
+    auto& b = part.timers[k];
+    append(a.phase, b.phase);
+    append(a.cycle, b.cycle);
+    append(a.started, b.started);
+    append(a.due, b.due);
+    append(a.warning_at, b.warning_at);
+    append(a.stopped, b.stopped);
+    append(a.elapsed, b.elapsed);
+    append(a.remaining, b.remaining);
+    append(a.met, b.met);
+    append(a.breached, b.breached);
+    append(a.at_risk, b.at_risk);
+  }
+}
+
+}  // namespace
+
+void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, StatusTable& t) const {
   const auto& ix = engine.ix();
-  StatusTable t;
-  t.as_of = as_of_time;
-  for (const auto& s : ix.spec.states) t.state_names.push_back(s.id);
   const std::size_t n_timers = ix.timers.size();
-  t.timers.resize(n_timers);
-  for (std::size_t k = 0; k < n_timers; ++k) t.timers[k].timer = ix.timers[k].spec->id;
-  const std::size_t n = impl_->cores.size();
+  const std::size_t n = to - from;
   auto reserve = [n](auto&... v) { (v.reserve(n), ...); };
   reserve(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);
   for (auto& c : t.timers) {
@@ -126,10 +159,11 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
   }
   detail::CaseCore scratch;
   std::vector<int> newest(n_timers), count(n_timers);
-  for (std::size_t i = 0; i < n; ++i) {
-    const detail::CaseCore* c = engine.prefix(impl_->cores[i], as_of, scratch);
+  std::vector<detail::Cycle> cycles;
+  for (std::size_t i = from; i < to; ++i) {
+    const detail::CaseCore* c = engine.prefix(cores[i], as_of, scratch);
     if (!c) continue;
-    t.case_ids.emplace_back(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    t.case_ids.emplace_back(ids.get(static_cast<std::uint32_t>(i + 1)));
     t.state.push_back(static_cast<std::int16_t>(c->state));
     t.open.push_back(ix.terminal[c->state] ? 0 : 1);
     t.opened.push_back(engine.event_at(*c, engine.first_event_word(*c)).at);
@@ -137,15 +171,16 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
     t.events.push_back(c->events);
     std::fill(newest.begin(), newest.end(), -1);
     std::fill(count.begin(), count.end(), 0);
+    cycles.clear();
     for (int k = 0; k < c->cycles; ++k) {
-      const int timer = engine.cycle(*c, k).timer;
-      newest[static_cast<std::size_t>(timer)] = k;
-      ++count[static_cast<std::size_t>(timer)];
+      cycles.push_back(engine.cycle(*c, k));
+      newest[cycles.back().timer] = k;
+      ++count[cycles.back().timer];
     }
     bool any_breached = false, any_risk = false;
     Micros next = StatusTable::kNone;
     for (int k = 0; k < c->cycles; ++k) {
-      const detail::Cycle y = engine.cycle(*c, k);
+      const detail::Cycle& y = cycles[static_cast<std::size_t>(k)];
       const auto v = engine.view(*c, y, as_of);
       any_breached = any_breached || v.breached;
       any_risk = any_risk || v.at_risk;
@@ -180,6 +215,46 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
     t.at_risk.push_back(any_risk);
     t.next_due.push_back(next);
   }
+}
+
+StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  auto empty_table = [&] {
+    StatusTable t;
+    t.as_of = as_of_time;
+    for (const auto& s : ix.spec.states) t.state_names.push_back(s.id);
+    t.timers.resize(ix.timers.size());
+    for (std::size_t k = 0; k < ix.timers.size(); ++k) t.timers[k].timer = ix.timers[k].spec->id;
+    return t;
+  };
+  StatusTable t = empty_table();
+  const std::size_t n = impl_->cores.size();
+  // Cases are independent and read-only here: large trackers are split across the machine's
+  // cores (up to four), each filling its own rows, joined in case order.
+  const unsigned hw = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::size_t parts = n >= 100000 ? hw : 1;
+  if (parts == 1) {
+    impl_->status_rows(0, n, as_of, t);
+    return t;
+  }
+  std::vector<StatusTable> part(parts, empty_table());
+  std::vector<std::thread> threads;
+  std::vector<std::exception_ptr> errors(parts);
+  for (std::size_t p = 0; p < parts; ++p) {
+    threads.emplace_back([&, p] {
+      try {
+        impl_->status_rows(n * p / parts, n * (p + 1) / parts, as_of, part[p]);
+      } catch (...) {
+        errors[p] = std::current_exception();
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  for (auto& p : part) append_table(t, p);
   return t;
 }
 

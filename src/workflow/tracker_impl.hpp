@@ -27,6 +27,8 @@ struct Tracker::Impl {
   void ingest_one(const Event& e, std::size_t line, IngestReport& report);
   /// Applies a file's events and reports its unreadable lines, all in file order.
   IngestReport ingest_contents(const io::EventFileContents& contents, std::string_view source);
+  /// Appends the status rows of cases [from, to) to `t` (read-only; safe from several threads).
+  void status_rows(std::size_t from, std::size_t to, charter::detail::Micros as_of, StatusTable& t) const;
   const detail::CaseCore& core(const std::string& case_id) const;
   template <class F>
   void each_cycle(charter::detail::Micros as_of, F&& f) const;

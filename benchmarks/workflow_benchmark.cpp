@@ -1,0 +1,137 @@
+// Workflow engine at scale (issue 4): replay 1,000,000 complaints × 6 events, status of
+// 1,000,000 open cases as of an instant, breaches and risks, and the memory a closed complaint
+// takes. Targets: ≥ 2,000,000 events/s on one core; status ≤ 0.5 s; ≤ 400 bytes per closed
+// complaint. Measured on the project's machine: 2 cores (Intel Xeon), Debian 12, g++ 12,
+// Release build; figures in benchmarks/README.md.
+//
+// The events come from workflow::complaint_stream (deterministic) over the built-in charter with
+// a generated roster of 3 staff per role; they are generated once, outside the timings.
+//
+//   replay/ingest_6M          Tracker::ingest of 6,000,000 events (1,000,000 open complaints)
+//   replay/apply_6M           the same, one Tracker::apply per event
+//   status/1M_open            Tracker::status(as_of) → columns for 1,000,000 open cases
+//   status/1M_open_earlier    the same as of an instant before the last events (as-of replay)
+//   breaches/1M_open          Tracker::breaches(as_of)
+//   memory/closed_complaints  whole lives of 200,000 complaints: bytes per closed complaint
+//                             (heap in use after − before, as malloc counts it)
+
+#include <benchmark/benchmark.h>
+
+#include <malloc.h>
+
+#include "charter/calendar/date_text.hpp"
+#include "charter/workflow/complaint_stream.hpp"
+#include "charter/workflow/tracker.hpp"
+
+namespace {
+
+using namespace charter;
+using namespace charter::workflow;
+
+const Charter& staffed() {
+  static const Charter c = builtin().with_staff(generated_roster(builtin().organization(), 3));
+  return c;
+}
+
+boost::posix_time::ptime shanghai(const char* wall) {
+  return staffed().calendar("hotline").from_local(calendar::parse_date_time(wall));
+}
+
+const std::vector<Event>& six_million() {
+  static const std::vector<Event> events = [] {
+    ComplaintStreamOptions o;
+    o.complaints = 1000000;
+    o.max_events_per_complaint = 6;
+    o.start = shanghai("2025-11-01 00:00");
+    return complaint_stream(staffed(), o);
+  }();
+  return events;
+}
+
+const Tracker& open_million() {
+  static const Tracker t = [] {
+    Tracker t(staffed().workflow("complaint"));
+    t.ingest(six_million());
+    return t;
+  }();
+  return t;
+}
+
+void replay_ingest(benchmark::State& state) {
+  const auto& events = six_million();
+  for (auto _ : state) {
+    Tracker t(staffed().workflow("complaint"));
+    const IngestReport r = t.ingest(events);
+    if (!r.rejected.empty()) state.SkipWithError(r.rejected.front().message.c_str());
+    benchmark::DoNotOptimize(t.size());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events.size()));
+}
+BENCHMARK(replay_ingest)->Name("replay/ingest_6M")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void replay_apply(benchmark::State& state) {
+  const auto& events = six_million();
+  for (auto _ : state) {
+    Tracker t(staffed().workflow("complaint"));
+    for (const auto& e : events) t.apply(e);
+    benchmark::DoNotOptimize(t.size());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events.size()));
+}
+BENCHMARK(replay_apply)->Name("replay/apply_6M")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void status_open(benchmark::State& state) {
+  const Tracker& t = open_million();
+  const auto as_of = shanghai("2025-12-15 00:00");
+  for (auto _ : state) {
+    const StatusTable s = t.status(as_of);
+    benchmark::DoNotOptimize(s.state.data());
+  }
+  state.counters["cases"] = static_cast<double>(t.size());
+}
+BENCHMARK(status_open)->Name("status/1M_open")->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void status_earlier(benchmark::State& state) {
+  const Tracker& t = open_million();
+  const auto as_of = shanghai("2025-11-20 00:00");  // a third of the month's events still to come
+  for (auto _ : state) {
+    const StatusTable s = t.status(as_of);
+    benchmark::DoNotOptimize(s.state.data());
+  }
+}
+BENCHMARK(status_earlier)->Name("status/1M_open_earlier")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void breaches(benchmark::State& state) {
+  const Tracker& t = open_million();
+  const auto as_of = shanghai("2025-12-15 00:00");
+  std::size_t n = 0;
+  for (auto _ : state) n = t.breaches(as_of).size();
+  state.counters["breaches"] = static_cast<double>(n);
+}
+BENCHMARK(breaches)->Name("breaches/1M_open")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void memory_closed(benchmark::State& state) {
+  ComplaintStreamOptions o;
+  o.complaints = 200000;
+  o.start = shanghai("2025-11-01 00:00");
+  const auto events = complaint_stream(staffed(), o);
+  double per = 0;
+  for (auto _ : state) {
+    const std::size_t before = mallinfo2().uordblks;
+    auto t = std::make_unique<Tracker>(staffed().workflow("complaint"));
+    t->ingest(events);
+    const std::size_t after = mallinfo2().uordblks;
+    const StatusTable s = t->status(shanghai("2026-03-01 00:00"));
+    std::size_t closed = 0;
+    for (auto open : s.open) closed += open == 0;
+    if (closed != t->size()) state.SkipWithError("not every generated complaint closed");
+    per = static_cast<double>(after - before) / static_cast<double>(closed);
+    state.counters["events_per_complaint"] = static_cast<double>(events.size()) / static_cast<double>(t->size());
+  }
+  state.counters["bytes_per_closed_complaint"] = per;
+}
+BENCHMARK(memory_closed)->Name("memory/closed_complaints")->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
