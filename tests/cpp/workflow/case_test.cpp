@@ -343,3 +343,89 @@ TEST(Case, TimersCountWholeSeconds) {
 
 }  // namespace
 }  // namespace charter::workflow
+
+namespace charter::workflow {
+namespace {
+
+// A centre in Berlin: the clocks jump from 02:00 to 03:00 on Sunday 2025-03-30.
+const Charter& berlin() {
+  static const Charter c = Charter::parse(R"(
+charter: 1
+calendars:
+  office:
+    zone: Europe/Berlin
+    week: {weekdays: ["09:00-17:00"]}
+    holidays: {2024-02-28: Fasching (example)}
+    first_day: 2024-01-01
+    last_day: 2026-12-31
+organization:
+  roles:
+    - id: agent
+      duties:
+        - id: agent.handle
+          covers:
+            - {action: ticket.open, raci: R}
+            - {action: ticket.open, raci: A}
+            - {action: ticket.close, raci: R}
+            - {action: ticket.close, raci: A}
+  staff:
+    - {id: anna, roles: [agent]}
+workflows:
+  ticket:
+    calendar: office
+    states:
+      - {id: new, initial: true}
+      - {id: open}
+      - {id: closed, terminal: true}
+    transitions:
+      - {event: open, from: [new], to: open, action: ticket.open}
+      - {event: close, from: [open], to: closed, action: ticket.close}
+    timers:
+      - {id: clock, start: {events: [open]}, stop: {events: [close]}, goal: 24 hours}
+      - {id: days, start: {events: [open]}, stop: {events: [close]}, goal: 1 calendar days}
+      - {id: business, start: {events: [open]}, stop: {events: [close]}, goal: 8 business hours, warning: 50%}
+)",
+                                          "berlin.yaml");
+  return c;
+}
+
+boost::posix_time::ptime berlin_time(const std::string& wall) {
+  return berlin().calendar("office").from_local(calendar::parse_date_time(wall));
+}
+
+TEST(Case, TwentyFourHoursAcrossTheSpringForwardEndAnHourLaterOnTheWallClock) {
+  Case c(berlin().workflow("ticket"), "T-1");
+  c.apply({"T-1", berlin_time("2025-03-29 12:00"), "open", "anna", {}});
+  const CaseStatus s = c.status(berlin_time("2025-03-29 13:00"));
+  // 24 real hours span the lost hour: 13:00 on the wall clock; one calendar day is 12:00.
+  EXPECT_EQ(s.timer("clock")->due, berlin_time("2025-03-30 13:00"));
+  EXPECT_EQ(s.timer("days")->due, berlin_time("2025-03-30 12:00"));
+  EXPECT_EQ(s.timer("days")->goal_time, boost::posix_time::hours(23));
+  // 8 business hours from Saturday noon: Monday 09:00-17:00.
+  EXPECT_EQ(s.timer("business")->due, berlin_time("2025-03-31 17:00"));
+  EXPECT_EQ(s.timer("business")->warning_at, berlin_time("2025-03-31 13:00"));
+  EXPECT_EQ(s.timer("business")->remaining, boost::posix_time::hours(8));
+}
+
+TEST(Case, ATicketOpenedAtMidnightBeforeALeapDayCountsTheLeapDay) {
+  // 2024-02-28 is a (made-up) holiday, 2024-02-29 a Thursday: business time starts then.
+  Case c(berlin().workflow("ticket"), "T-2");
+  c.apply({"T-2", berlin_time("2024-02-28 00:00"), "open", "anna", {}});
+  const CaseStatus s = c.status(berlin_time("2024-02-28 00:00"));
+  EXPECT_EQ(s.timer("business")->due, berlin_time("2024-02-29 17:00"));
+  EXPECT_EQ(s.timer("days")->due, berlin_time("2024-02-29 00:00"));
+  const TimerExplanation x = c.explain("business", berlin_time("2024-02-29 12:00"));
+  EXPECT_NE(x.text.find("Fasching"), std::string::npos) << x.text;
+  c.apply({"T-2", berlin_time("2024-02-29 17:00"), "close", "anna", {}});
+  EXPECT_TRUE(c.status(berlin_time("2024-03-01 00:00")).timer("business")->met);  // at due: on time
+}
+
+TEST(Case, BusinessTimeBeyondTheCalendarIsRefusedWithTheReason) {
+  Case c(berlin().workflow("ticket"), "T-3");
+  CHARTER_EXPECT_THROW_MSG(c.apply({"T-3", berlin_time("2026-12-31 16:00"), "open", "anna", {}}), RejectedEventError,
+                           "leaves calendar 'office' which covers 2024-01-01..2026-12-31");
+  EXPECT_TRUE(c.events().empty());
+}
+
+}  // namespace
+}  // namespace charter::workflow
