@@ -16,9 +16,14 @@
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
 #include "charter/io/serialize_org.hpp"
+#include "charter/io/serialize_workflow.hpp"
 
 namespace charter::io {
 namespace {
+
+// A new charter layout needs a new case and tracker payload version (serialize_workflow.hpp).
+static_assert(kEmbeddedCharterSchema == kCharterSchema,
+              "the charter layout changed: bump kCaseSchema and kTrackerSchema and read the old ones");
 
 constexpr unsigned kArchiveFlags = boost::archive::no_header | boost::archive::no_codecvt;
 
@@ -83,6 +88,94 @@ auto read_archive(ArchiveFormat format, std::string_view payload, Read&& read) {
   }
 }
 
+Charter build_charter(CharterParts parts) {
+  std::map<std::string, calendar::BusinessCalendar> calendars;
+  for (auto& [id, spec] : parts.calendars) {
+    if (!calendars.emplace(id, calendar::BusinessCalendar(std::move(spec))).second) {
+      throw CorruptFileError("calendar '" + id + "' appears twice");
+    }
+  }
+  org::Organization organization(std::move(parts.organization));
+  // Workflows are rebuilt against the loaded calendars and organisation: validated like a
+  // definition from a charter file.
+  std::map<std::string, workflow::Definition> workflows;
+  for (auto& spec : parts.workflows) {
+    if (workflows.count(spec.id)) throw CorruptFileError("workflow '" + spec.id + "' appears twice");
+    std::string id = spec.id;
+    workflows.emplace(std::move(id), workflow::Definition(std::move(spec), calendars, organization));
+  }
+  return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
+                 std::move(workflows));
+}
+
+void require_schema(std::uint32_t schema, std::uint32_t current, PayloadType type) {
+  if (schema != current) {
+    throw UnsupportedVersionError(std::string(type_name(type)) + " schema version " + std::to_string(schema) +
+                                  " is not readable by this build (it reads " + std::to_string(current) + ")");
+  }
+}
+
+// The charter a case or tracker is saved with: just its definition.
+Charter charter_of(const workflow::Definition& definition) {
+  return Charter(definition.name(), definition.calendars(), definition.organization(),
+                 {{definition.id(), definition}});
+}
+
+template <class Ar>
+void save_log(Ar& ar, const workflow::Definition& definition, const std::string* case_id,
+              const std::vector<workflow::Event>& events) {
+  save_charter(ar, charter_of(definition));
+  serial::put_string(ar, "workflow", definition.id());
+  if (case_id) serial::put_string(ar, "case", *case_id);
+  if (events.size() > kMaxArchivedEvents) {
+    throw SerializationError("more than " + std::to_string(kMaxArchivedEvents) + " events cannot be saved");
+  }
+  serial::put_count(ar, "events", events.size());
+  for (const auto& e : events) save_event(ar, e);
+}
+
+// The charter and the workflow a case or tracker payload starts with.
+template <class Ar>
+workflow::Definition load_definition(Ar& ar) {
+  const Charter charter = build_charter(load_charter_parts(ar, kEmbeddedCharterSchema));
+  const std::string id = serial::get_string(ar, "workflow");
+  if (!charter.workflows().count(id)) {
+    throw CorruptFileError("the saved charter has no workflow '" + id + "'");
+  }
+  return charter.workflow(id);
+}
+
+// Reads the events one by one, handing each to `apply` (which throws RejectedEventError for a
+// refusal): memory grows with what is accepted, never with a count the file claims.
+template <class Ar, class Apply>
+void replay_events(Ar& ar, Apply&& apply) {
+  const std::uint32_t n = serial::get_count(ar, "events", kMaxArchivedEvents);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const workflow::Event e = load_event(ar);
+    try {
+      apply(e);
+    } catch (const RejectedEventError& err) {
+      throw CorruptFileError("event " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                             " is refused on replay (rule " + err.rule() + "): " + err.what());
+    }
+  }
+}
+
+template <class Ar>
+workflow::Case load_case(Ar& ar) {
+  const workflow::Definition definition = load_definition(ar);
+  workflow::Case c(definition, serial::get_string(ar, "case"));
+  replay_events(ar, [&](const workflow::Event& e) { c.apply(e); });
+  return c;
+}
+
+template <class Ar>
+workflow::Tracker load_tracker(Ar& ar) {
+  workflow::Tracker t(load_definition(ar));
+  replay_events(ar, [&](const workflow::Event& e) { t.apply(e); });
+  return t;
+}
+
 Saved decode(const OpenedEnvelope& env) {
   const std::uint32_t schema = env.header.schema_version;
   switch (env.header.type) {
@@ -103,33 +196,34 @@ Saved decode(const OpenedEnvelope& env) {
                                [&](auto& ar) { return load_org(ar); });
       return org::Organization(std::move(spec));
     }
+    case PayloadType::workflow_case: {
+      require_schema(schema, kCaseSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_case(ar); });
+    }
+    case PayloadType::tracker: {
+      require_schema(schema, kTrackerSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_tracker(ar); });
+    }
     case PayloadType::charter:
     default: {
       if (schema < kOldestCharterSchema || schema > kCharterSchema) {
         throw UnsupportedVersionError("charter schema version " + std::to_string(schema) +
                                       " is not readable by this build");
       }
-      CharterParts parts = read_archive(env.header.format, env.payload,
-                                        [&](auto& ar) { return load_charter_parts(ar, schema); });
-      std::map<std::string, calendar::BusinessCalendar> calendars;
-      for (auto& [id, spec] : parts.calendars) {
-        if (!calendars.emplace(id, calendar::BusinessCalendar(std::move(spec))).second) {
-          throw CorruptFileError("calendar '" + id + "' appears twice");
-        }
-      }
-      org::Organization organization(std::move(parts.organization));
-      // Workflows are rebuilt against the loaded calendars and organisation: validated like a
-      // definition from a charter file.
-      std::map<std::string, workflow::Definition> workflows;
-      for (auto& spec : parts.workflows) {
-        if (workflows.count(spec.id)) throw CorruptFileError("workflow '" + spec.id + "' appears twice");
-        std::string id = spec.id;
-        workflows.emplace(std::move(id), workflow::Definition(std::move(spec), calendars, organization));
-      }
-      return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
-                     std::move(workflows));
+      return build_charter(read_archive(env.header.format, env.payload,
+                                        [&](auto& ar) { return load_charter_parts(ar, schema); }));
     }
   }
+}
+
+// seal() for a payload that a load will accept.
+std::string sealed(PayloadType type, std::uint32_t schema, ArchiveFormat format, const std::string& payload) {
+  if (payload.size() > kMaxPayloadBytes) {
+    throw SerializationError(std::string("the ") + type_name(type) + " is too large to save: its " +
+                             format_name(format) + " payload is " + std::to_string(payload.size()) +
+                             " bytes, and at most " + std::to_string(kMaxPayloadBytes) + " can be loaded");
+  }
+  return seal(type, schema, format, payload);
 }
 
 }  // namespace
@@ -137,24 +231,36 @@ Saved decode(const OpenedEnvelope& env) {
 std::string to_bytes(const calendar::BusinessCalendar& cal, ArchiveFormat format) {
   const std::string payload =
       write_archive(format, [&](auto& ar) { save_spec(ar, cal.spec()); });
-  return seal(PayloadType::calendar, kCalendarSchema, format, payload);
+  return sealed(PayloadType::calendar, kCalendarSchema, format, payload);
 }
 
 std::string to_bytes(const calendar::Deadline& deadline, ArchiveFormat format) {
   const std::string payload =
       write_archive(format, [&](auto& ar) { save_deadline(ar, deadline); });
-  return seal(PayloadType::deadline, kDeadlineSchema, format, payload);
+  return sealed(PayloadType::deadline, kDeadlineSchema, format, payload);
 }
 
 std::string to_bytes(const Charter& charter, ArchiveFormat format) {
   const std::string payload = write_archive(format, [&](auto& ar) { save_charter(ar, charter); });
-  return seal(PayloadType::charter, kCharterSchema, format, payload);
+  return sealed(PayloadType::charter, kCharterSchema, format, payload);
 }
 
 std::string to_bytes(const org::Organization& organization, ArchiveFormat format) {
   const std::string payload =
       write_archive(format, [&](auto& ar) { save_org(ar, organization.spec()); });
-  return seal(PayloadType::organization, kOrganizationSchema, format, payload);
+  return sealed(PayloadType::organization, kOrganizationSchema, format, payload);
+}
+
+std::string to_bytes(const workflow::Case& c, ArchiveFormat format) {
+  const std::string payload =
+      write_archive(format, [&](auto& ar) { save_log(ar, c.definition(), &c.id(), c.events()); });
+  return sealed(PayloadType::workflow_case, kCaseSchema, format, payload);
+}
+
+std::string to_bytes(const workflow::Tracker& tracker, ArchiveFormat format) {
+  const std::string payload =
+      write_archive(format, [&](auto& ar) { save_log(ar, tracker.definition(), nullptr, tracker.events()); });
+  return sealed(PayloadType::tracker, kTrackerSchema, format, payload);
 }
 
 Saved from_bytes(std::string_view bytes, std::string_view source) {
@@ -193,6 +299,14 @@ void save(const Charter& charter, const std::string& path, ArchiveFormat format)
 
 void save(const org::Organization& organization, const std::string& path, ArchiveFormat format) {
   write_file_atomically(path, to_bytes(organization, format));
+}
+
+void save(const workflow::Case& c, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(c, format));
+}
+
+void save(const workflow::Tracker& tracker, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(tracker, format));
 }
 
 Saved load(const std::string& path) {

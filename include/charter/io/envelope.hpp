@@ -10,7 +10,8 @@
 //   8  u32 schema_version    version of the payload's field layout (per payload type)
 //  12  u64 payload_length    must equal file size − 32: no truncation, no trailing bytes
 //  20  u32 payload_crc32c
-//  24  u32 payload_type      1 calendar, 2 deadline, 3 charter, 4 organization
+//  24  u32 payload_type      1 calendar, 2 deadline, 3 charter, 4 organization,
+//                            5 case, 6 tracker
 //  28  u32 header_crc32c     over bytes 0..27
 // Why not Boost's own header and class versions: a payload made only of primitives carries no
 // Boost class information, so nothing but this header decides what a file means, and a
@@ -36,6 +37,8 @@ enum class PayloadType : std::uint32_t {
   deadline = 2,  ///< a Deadline rule
   charter = 3,   ///< a Charter (calendars, organisation and workflows)
   organization = 4,  ///< an Organization
+  workflow_case = 5,  ///< a workflow::Case (its definition in a charter, its id and its events)
+  tracker = 6,        ///< a workflow::Tracker (its definition in a charter and every event)
 };
 
 inline constexpr std::uint16_t kEnvelopeVersion = 1;

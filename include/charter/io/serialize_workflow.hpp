@@ -10,16 +10,27 @@
 // Layout of one definition, in order: id, name, calendar; states; attributes; fields;
 // transitions; checklists; timers; escalations — each list as a count and its entries.
 //
+// Events (the logs of saved cases and trackers, archive.hpp) the same way: case id, `at` as
+// int64 microseconds since 1970-01-01 UTC (exact; special values are refused on save, instants
+// outside 1400..9999 on load), event name, actor, then the fields as a count and name/value
+// pairs. A field value may be as long as an event-file line (kMaxFieldValueBytes, 1 MiB); every
+// other string is bounded by kMaxStringBytes. An event read back is only data: the caller
+// replays it into a Case or Tracker, which checks it like any other event.
+//
 // Example:
 //   save_workflow(ar, charter.workflow("complaint").spec());
 //   workflow::DefinitionSpec spec = load_workflow(ar);
+//   save_event(ar, event);
+//   workflow::Event e = load_event(ar);
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "charter/detail/instant.hpp"
 #include "charter/io/serialize_calendar.hpp"
 #include "charter/workflow/definition.hpp"
+#include "charter/workflow/event.hpp"
 
 namespace charter::io {
 
@@ -39,6 +50,18 @@ inline constexpr std::uint32_t kMaxConditions = 1000;
 inline constexpr std::uint32_t kMaxGoalRules = 10000;
 /// levels_up and percent as a charter file can write them (up to nine digits).
 inline constexpr std::int64_t kMaxLevelsUp = 999999999;
+
+/// Payload versions of saved cases and trackers (PayloadType::workflow_case, ::tracker). Version
+/// 1 embeds a charter in the layout of charter payload version kEmbeddedCharterSchema
+/// (serialize_org.hpp); a new charter layout means a new case and tracker version too.
+inline constexpr std::uint32_t kCaseSchema = 1;
+inline constexpr std::uint32_t kTrackerSchema = 1;
+inline constexpr std::uint32_t kEmbeddedCharterSchema = 2;
+/// Events of one saved case or tracker (the payload size bounds them long before this).
+inline constexpr std::uint32_t kMaxArchivedEvents = 100000000;
+inline constexpr std::uint32_t kMaxFieldsPerEvent = 10000;
+/// A field value, like an event-file line, is at most 1 MiB.
+inline constexpr std::uint32_t kMaxFieldValueBytes = 1u << 20;
 
 namespace serial {
 
@@ -110,7 +133,73 @@ workflow::Trigger get_trigger(Ar& ar) {
   return t;
 }
 
+/// A string of at most `limit` bytes (put_string / get_string for longer texts).
+template <class Ar>
+void put_long_string(Ar& ar, const char* name, const std::string& s, std::uint32_t limit) {
+  if (s.size() > limit) {
+    throw SerializationError(std::string("field '") + name + "' is longer than " + std::to_string(limit) +
+                             " bytes and cannot be saved");
+  }
+  if (!is_utf8(s)) {
+    throw SerializationError(std::string("field '") + name + "' is not valid UTF-8 text and cannot be saved");
+  }
+  put_count(ar, name, s.size());
+  ar << boost::serialization::make_nvp(
+      "bytes", boost::serialization::make_binary_object(const_cast<char*>(s.data()), s.size()));
+}
+template <class Ar>
+std::string get_long_string(Ar& ar, const char* name, std::uint32_t limit) {
+  std::string s(get_count(ar, name, limit), '\0');
+  ar >> boost::serialization::make_nvp("bytes", boost::serialization::make_binary_object(s.data(), s.size()));
+  if (!is_utf8(s)) throw CorruptFileError(std::string("field '") + name + "' is not valid UTF-8 text");
+  return s;
+}
+
 }  // namespace serial
+
+/// One event (layout above). SerializationError for an event that cannot be saved: `at` not a
+/// real instant, a string too long or not UTF-8, more than kMaxFieldsPerEvent fields.
+template <class Ar>
+void save_event(Ar& ar, const workflow::Event& e) {
+  using namespace serial;
+  if (e.at.is_special()) {
+    throw SerializationError("event '" + e.name + "' of case '" + e.case_id + "' has no real instant");
+  }
+  if (e.fields.size() > kMaxFieldsPerEvent) {
+    throw SerializationError("event '" + e.name + "' of case '" + e.case_id + "' has more than " +
+                             std::to_string(kMaxFieldsPerEvent) + " fields");
+  }
+  put_string(ar, "case", e.case_id);
+  put_i64(ar, "at", (e.at - charter::detail::unix_epoch()).total_microseconds());
+  put_string(ar, "event", e.name);
+  put_string(ar, "actor", e.actor);
+  put_count(ar, "fields", e.fields.size());
+  for (const auto& f : e.fields) {
+    put_string(ar, "name", f.name);
+    put_long_string(ar, "value", f.value, kMaxFieldValueBytes);
+  }
+}
+
+template <class Ar>
+workflow::Event load_event(Ar& ar) {
+  using namespace serial;
+  workflow::Event e;
+  e.case_id = get_string(ar, "case");
+  const std::int64_t at = get_i64(ar, "at");
+  if (at < charter::detail::kMinMicros || at >= charter::detail::kEndMicros) {
+    throw CorruptFileError("field 'at' holds " + std::to_string(at) +
+                           " microseconds, which is not an instant between the years 1400 and 9999");
+  }
+  e.at = charter::detail::from_micros(at);
+  e.name = get_string(ar, "event");
+  e.actor = get_string(ar, "actor");
+  for (std::uint32_t i = 0, n = get_count(ar, "fields", kMaxFieldsPerEvent); i < n; ++i) {
+    workflow::Field& f = e.fields.emplace_back();
+    f.name = get_string(ar, "name");
+    f.value = get_long_string(ar, "value", kMaxFieldValueBytes);
+  }
+  return e;
+}
 
 template <class Ar>
 void save_workflow(Ar& ar, const workflow::DefinitionSpec& spec) {

@@ -2,8 +2,9 @@
 //
 // Run only when the archive format changes on purpose (and bump the schema version then):
 //   ninja -C <build> make_golden_archives && <build>/tests/make_golden_archives tests/data
-// archive_test.cpp loads these files and compares them with golden_values.hpp, so a change in
-// what the library writes or reads is noticed. Only files of the current schema versions are
+// archive_test.cpp loads these files and compares them with golden_values.hpp (and
+// workflow_archive_test.cpp the case and tracker files with golden_workflow_values.hpp), so a
+// change in what the library writes or reads is noticed. Only files of the current schema versions are
 // written (their names carry the version); files of older versions (charter-v1.*) stay as they
 // were written, so the tests prove that old files still read.
 
@@ -13,6 +14,7 @@
 #include "charter/io/archive.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "io/golden_values.hpp"
+#include "io/golden_workflow_values.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -31,6 +33,14 @@ int main(int argc, char** argv) {
   }
   for (const auto& f : charter::test::golden_charter_files()) {
     charter::io::save(charter::test::golden_charter(), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_case_files()) {
+    charter::io::save(charter::test::golden_case(), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_tracker_files()) {
+    charter::io::save(charter::test::golden_tracker(), dir + "/" + f.name, f.format);
     std::cout << "wrote " << dir << "/" << f.name << "\n";
   }
   return 0;
