@@ -27,5 +27,6 @@
 #include "charter/workflow/complaint_stream.hpp"
 #include "charter/workflow/definition.hpp"
 #include "charter/workflow/event.hpp"
+#include "charter/workflow/journaled_tracker.hpp"
 #include "charter/workflow/status.hpp"
 #include "charter/workflow/tracker.hpp"
