@@ -28,6 +28,7 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <sstream>
 
@@ -501,6 +502,7 @@ py::object report_to_py(const wf::IngestReport& rep) {
 
 struct PyTracker {
   explicit PyTracker(wf::Definition d) : definition(d), tracker(std::move(d)) {}
+  explicit PyTracker(wf::Tracker t) : definition(t.definition()), tracker(std::move(t)) {}
   const wf::Definition definition;  ///< immutable: read without the lock
   wf::Tracker tracker;
   mutable std::shared_mutex mutex;
@@ -762,6 +764,16 @@ py::object pickle_fn(const char* name) {
 }
 
 }  // namespace
+
+py::object tracker_to_python(workflow::Tracker tracker) {
+  return py::cast(std::make_unique<PyTracker>(std::move(tracker)));
+}
+
+std::optional<workflow::Tracker> tracker_from_python(py::handle obj) {
+  if (!py::isinstance<PyTracker>(obj)) return std::nullopt;
+  const auto& t = obj.cast<const PyTracker&>();
+  return reading(t, [](const wf::Tracker& tr) { return tr; });
+}
 
 void bind_workflow(py::module_& root) {
   py::module_ m = root.def_submodule(

@@ -1,7 +1,11 @@
 #pragma once
 // One bind_<block>() per block, called in dependency order by module.cpp.
 
+#include <optional>
+
 #include <pybind11/pybind11.h>
+
+#include "charter/workflow/tracker.hpp"
 
 namespace charter::python {
 
@@ -12,5 +16,11 @@ void bind_org(pybind11::module_& m);
 void bind_workflow(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
+
+/// charter.workflow.Tracker is a C++ Tracker behind a lock (bind_workflow.cpp): a Tracker as a
+/// Python object, and a copy of the Tracker a Python object holds (nullopt for anything else).
+/// workflow::Case is bound as itself and needs neither.
+pybind11::object tracker_to_python(workflow::Tracker tracker);
+std::optional<workflow::Tracker> tracker_from_python(pybind11::handle obj);
 
 }  // namespace charter::python
