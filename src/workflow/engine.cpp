@@ -42,6 +42,19 @@ Micros floor_second(Micros t) {
 }
 }  // namespace
 
+std::size_t StringTable::hash(std::string_view s) { return hash_of(s); }
+
+std::uint32_t StringTable::candidate(std::size_t h) const {
+  if (slots_.empty()) return 0;
+  const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return 0;
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag) return static_cast<std::uint32_t>(slot);
+  }
+}
+
 // A slot holds an id (low 32 bits) and the high 32 bits of its string's hash, so a probe
 // compares text only when the hashes agree.
 std::uint32_t StringTable::find(std::string_view s) const {

@@ -36,6 +36,17 @@ class StringTable {
     return {chars_.data() + offsets_[id - 1], static_cast<std::size_t>(offsets_[id] - offsets_[id - 1])};
   }
   std::size_t size() const { return offsets_.size() - 1; }
+
+  // For pipelined lookups (Tracker::ingest): hash first, touch the slot early, pick the
+  // candidate by its hash tag, touch its text, verify last.
+  static std::size_t hash(std::string_view s);
+  void prefetch_slot(std::size_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
+  /// The first id whose slot carries h's tag (to be verified with get()), or 0.
+  std::uint32_t candidate(std::size_t h) const;
+  void prefetch_text(std::uint32_t id) const { __builtin_prefetch(&offsets_[id - 1]); }
+  void prefetch_chars(std::uint32_t id) const { __builtin_prefetch(chars_.data() + offsets_[id - 1]); }
   std::size_t memory_bytes() const {
     return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint64_t);
   }

@@ -26,8 +26,8 @@ Tracker::~Tracker() = default;
 
 const Definition& Tracker::definition() const { return impl_->engine.definition(); }
 
-void Tracker::Impl::apply(const Event& e, const std::function<void()>* before_change) {
-  const std::uint32_t id = ids.find(e.case_id);
+void Tracker::Impl::apply(const Event& e, const std::function<void()>* before_change, std::uint32_t hint) {
+  const std::uint32_t id = hint != 0 && ids.get(hint) == e.case_id ? hint : ids.find(e.case_id);
   if (id != 0) {
     if (before_change) {
       // Checked on a copy, so that a failing hook leaves the case as it was.
@@ -57,13 +57,13 @@ void Tracker::apply(const Event& event, const std::function<void()>& before_chan
 
 IngestReport Tracker::ingest(const std::vector<Event>& events) {
   IngestReport report;
-  for (std::size_t i = 0; i < events.size(); ++i) impl_->ingest_one(events[i], i + 1, report);
+  impl_->ingest_pipelined(events.size(), [&](std::size_t i) { return std::make_pair(&events[i], i + 1); }, report);
   return report;
 }
 
-void Tracker::Impl::ingest_one(const Event& e, std::size_t line, IngestReport& report) {
+void Tracker::Impl::ingest_one(const Event& e, std::size_t line, IngestReport& report, std::uint32_t hint) {
   try {
-    apply(e, nullptr);
+    apply(e, nullptr, hint);
     ++report.accepted;
   } catch (const RejectedEventError& err) {
     report.rejected.push_back({line, e.case_id, e.name, err.rule(), err.what()});
@@ -111,64 +111,27 @@ TimerExplanation Tracker::explain(const std::string& case_id, const std::string&
   return impl_->engine.explain(impl_->core(case_id), case_id, timer, to_micros(as_of, "as_of"), cycle);
 }
 
-namespace {
-
-// Appends `part`'s rows to `into`, column by column.
-template <class T>
-void append(std::vector<T>& into, std::vector<T>& part) {
-  into.insert(into.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+bool Tracker::Impl::opened_by(std::size_t i, Micros as_of) const {
+  const detail::CaseCore& c = cores[i];
+  return c.events && engine.event_at(c, engine.first_event_word(c)).at <= as_of;
 }
 
-void append_table(StatusTable& into, StatusTable& part) {
-  append(into.case_ids, part.case_ids);
-  append(into.state, part.state);
-  append(into.open, part.open);
-  append(into.opened, part.opened);
-  append(into.last_event, part.last_event);
-  append(into.events, part.events);
-  append(into.breached, part.breached);
-  append(into.at_risk, part.at_risk);
-  append(into.next_due, part.next_due);
-  for (std::size_t k = 0; k < into.timers.size(); ++k) {
-    auto& a = into.timers[k];
-    auto& b = part.timers[k];
-    append(a.phase, b.phase);
-    append(a.cycle, b.cycle);
-    append(a.started, b.started);
-    append(a.due, b.due);
-    append(a.warning_at, b.warning_at);
-    append(a.stopped, b.stopped);
-    append(a.elapsed, b.elapsed);
-    append(a.remaining, b.remaining);
-    append(a.met, b.met);
-    append(a.breached, b.breached);
-    append(a.at_risk, b.at_risk);
-  }
-}
-
-}  // namespace
-
-void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, StatusTable& t) const {
+void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, StatusTable& t, std::size_t row) const {
   const auto& ix = engine.ix();
   const std::size_t n_timers = ix.timers.size();
-  const std::size_t n = to - from;
-  auto reserve = [n](auto&... v) { (v.reserve(n), ...); };
-  reserve(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);
-  for (auto& c : t.timers) {
-    reserve(c.phase, c.cycle, c.started, c.due, c.warning_at, c.stopped, c.elapsed, c.remaining, c.met, c.breached, c.at_risk);
-  }
   detail::CaseCore scratch;
   std::vector<int> newest(n_timers), count(n_timers);
   std::vector<detail::Cycle> cycles;
   for (std::size_t i = from; i < to; ++i) {
     const detail::CaseCore* c = engine.prefix(cores[i], as_of, scratch);
     if (!c) continue;
-    t.case_ids.emplace_back(ids.get(static_cast<std::uint32_t>(i + 1)));
-    t.state.push_back(static_cast<std::int16_t>(c->state));
-    t.open.push_back(ix.terminal[c->state] ? 0 : 1);
-    t.opened.push_back(engine.event_at(*c, engine.first_event_word(*c)).at);
-    t.last_event.push_back(engine.event_at(*c, engine.last_event_word(*c)).at);
-    t.events.push_back(c->events);
+    const std::size_t r = row++;
+    t.case_ids[r] = ids.get(static_cast<std::uint32_t>(i + 1));
+    t.state[r] = static_cast<std::int16_t>(c->state);
+    t.open[r] = ix.terminal[c->state] ? 0 : 1;
+    t.opened[r] = engine.event_at(*c, engine.first_event_word(*c)).at;
+    t.last_event[r] = engine.event_at(*c, engine.last_event_word(*c)).at;
+    t.events[r] = c->events;
     std::fill(newest.begin(), newest.end(), -1);
     std::fill(count.begin(), count.end(), 0);
     cycles.clear();
@@ -187,64 +150,46 @@ void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, 
       if (v.phase == TimerPhase::running && v.due != detail::Engine::kNone && (next == StatusTable::kNone || v.due < next)) next = v.due;
       if (newest[y.timer] != k) continue;
       auto& col = t.timers[y.timer];
-      col.phase.push_back(static_cast<std::int8_t>(v.phase));
-      col.cycle.push_back(count[y.timer]);
-      col.started.push_back(v.started);
-      col.due.push_back(v.due);
-      col.warning_at.push_back(v.warning_at);
-      col.stopped.push_back(v.stopped);
-      col.elapsed.push_back(v.elapsed);
-      col.remaining.push_back(v.remaining);
-      col.met.push_back(v.met);
-      col.breached.push_back(v.breached);
-      col.at_risk.push_back(v.at_risk);
+      col.phase[r] = static_cast<std::int8_t>(v.phase);
+      col.cycle[r] = count[y.timer];
+      col.started[r] = v.started;
+      col.due[r] = v.due;
+      col.warning_at[r] = v.warning_at;
+      col.stopped[r] = v.stopped;
+      col.elapsed[r] = v.elapsed;
+      col.remaining[r] = v.remaining;
+      col.met[r] = v.met;
+      col.breached[r] = v.breached;
+      col.at_risk[r] = v.at_risk;
     }
     for (std::size_t k = 0; k < n_timers; ++k) {
       if (newest[k] >= 0) continue;
       auto& col = t.timers[k];
-      col.phase.push_back(-1);
-      col.cycle.push_back(0);
-      for (auto* v : {&col.started, &col.due, &col.warning_at, &col.stopped}) v->push_back(StatusTable::kNone);
-      col.elapsed.push_back(0);
-      col.remaining.push_back(0);
-      col.met.push_back(0);
-      col.breached.push_back(0);
-      col.at_risk.push_back(0);
+      col.phase[r] = -1;
+      col.started[r] = col.due[r] = col.warning_at[r] = col.stopped[r] = StatusTable::kNone;
     }
-    t.breached.push_back(any_breached);
-    t.at_risk.push_back(any_risk);
-    t.next_due.push_back(next);
+    t.breached[r] = any_breached;
+    t.at_risk[r] = any_risk;
+    t.next_due[r] = next;
   }
 }
 
-StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
-  const Micros as_of = to_micros(as_of_time, "as_of");
-  const auto& ix = impl_->engine.ix();
-  auto empty_table = [&] {
-    StatusTable t;
-    t.as_of = as_of_time;
-    for (const auto& s : ix.spec.states) t.state_names.push_back(s.id);
-    t.timers.resize(ix.timers.size());
-    for (std::size_t k = 0; k < ix.timers.size(); ++k) t.timers[k].timer = ix.timers[k].spec->id;
-    return t;
-  };
-  StatusTable t = empty_table();
-  const std::size_t n = impl_->cores.size();
-  // Cases are independent and read-only here: large trackers are split across the machine's
-  // cores (up to four), each filling its own rows, joined in case order.
-  const unsigned hw = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  const std::size_t parts = n >= 100000 ? hw : 1;
-  if (parts == 1) {
-    impl_->status_rows(0, n, as_of, t);
-    return t;
+namespace {
+
+// Runs f(part, from, to) over `parts` slices of [0, n), on their own threads when parts > 1,
+// rethrowing the first exception.
+template <class F>
+void in_parallel(std::size_t parts, std::size_t n, F&& f) {
+  if (parts <= 1) {
+    f(0, 0, n);
+    return;
   }
-  std::vector<StatusTable> part(parts, empty_table());
   std::vector<std::thread> threads;
   std::vector<std::exception_ptr> errors(parts);
   for (std::size_t p = 0; p < parts; ++p) {
     threads.emplace_back([&, p] {
       try {
-        impl_->status_rows(n * p / parts, n * (p + 1) / parts, as_of, part[p]);
+        f(p, n * p / parts, n * (p + 1) / parts);
       } catch (...) {
         errors[p] = std::current_exception();
       }
@@ -254,7 +199,40 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
   for (const auto& e : errors) {
     if (e) std::rethrow_exception(e);
   }
-  for (auto& p : part) append_table(t, p);
+}
+
+}  // namespace
+
+StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  StatusTable t;
+  t.as_of = as_of_time;
+  for (const auto& s : ix.spec.states) t.state_names.push_back(s.id);
+  t.timers.resize(ix.timers.size());
+  for (std::size_t k = 0; k < ix.timers.size(); ++k) t.timers[k].timer = ix.timers[k].spec->id;
+  const std::size_t n = impl_->cores.size();
+  // Cases are independent and only read here: large trackers are split across the machine's
+  // cores (up to four). A first pass counts each slice's rows, so every slice then writes its
+  // rows straight into the final columns.
+  const unsigned hw = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::size_t parts = n >= 100000 ? hw : 1;
+  std::vector<std::size_t> rows(parts + 1, 0);
+  in_parallel(parts, n, [&](std::size_t p, std::size_t from, std::size_t to) {
+    std::size_t k = 0;
+    for (std::size_t i = from; i < to; ++i) k += impl_->opened_by(i, as_of);
+    rows[p + 1] = k;
+  });
+  for (std::size_t p = 0; p < parts; ++p) rows[p + 1] += rows[p];
+  const std::size_t total = rows[parts];
+  auto size = [total](auto&... v) { (v.resize(total), ...); };
+  size(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);
+  for (auto& c : t.timers) {
+    size(c.phase, c.cycle, c.started, c.due, c.warning_at, c.stopped, c.elapsed, c.remaining, c.met, c.breached, c.at_risk);
+  }
+  in_parallel(parts, n, [&](std::size_t p, std::size_t from, std::size_t to) {
+    impl_->status_rows(from, to, as_of, t, rows[p]);
+  });
   return t;
 }
 

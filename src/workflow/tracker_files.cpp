@@ -22,20 +22,14 @@ io::EventFormat format_named(std::string_view name) {
 }  // namespace
 
 IngestReport Tracker::Impl::ingest_contents(const io::EventFileContents& contents, std::string_view source) {
-  // Events and unreadable lines are interleaved back into file order for the report.
   IngestReport report;
-  std::size_t e = 0, x = 0;
   const auto& events = contents.events;
-  const auto& errors = contents.errors;
-  while (e < events.size() || x < errors.size()) {
-    if (x == errors.size() || (e < events.size() && events[e].line < errors[x].line)) {
-      ingest_one(events[e].event, events[e].line, report);
-      ++e;
-    } else {
-      report.rejected.push_back({errors[x].line, "", "", "format", io::describe(errors[x], source)});
-      ++x;
-    }
-  }
+  ingest_pipelined(events.size(), [&](std::size_t i) { return std::make_pair(&events[i].event, events[i].line); }, report);
+  // Unreadable lines join the refused events, everything in file order (a line is one or the
+  // other).
+  for (const auto& x : contents.errors) report.rejected.push_back({x.line, "", "", "format", io::describe(x, source)});
+  std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                   [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
   return report;
 }
 
