@@ -527,42 +527,8 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   }
   if (e.actor.empty()) reject("actor", "the event names no actor");
   const std::string& state_id = ix_->spec.states[c.state].id;
-  // The last event, and the events at this very instant (the only possible duplicates: the log
-  // is in time order), from the end of the log backwards.
-  Micros last_at = INT64_MIN;
-  same_instant_.clear();
-  if (c.events) {
-    std::size_t w = last_event_word(c);
-    last_at = event_at(c, w).at;
-    for (std::uint32_t k = 0; k < c.events; ++k) {
-      if (event_at(c, w).at != at) break;
-      same_instant_.push_back(w);
-      if (k + 1 < c.events) w = previous_event_word(c, w);
-    }
-  }
-  if (c.events) {
-    const StoredEvent last{last_at, 0, 0, 0, 0, 0};
-    if (at < last.at) {
-      reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
-                          charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
-    }
-  }
-  if (c.events && floor_second(at) - c.base > kMaxRelativeSeconds * kMicrosPerSecond) {
-    reject("order", "it happened more than 68 years after the case's first event");
-  }
-  const int row_index = ix_->row(event, c.state);
-  if (row_index < 0) {
-    std::string allowed;
-    for (std::size_t r = 0; r < ix_->rows.size(); ++r) {
-      const int ev = ix_->rows[r].event;
-      if (ix_->row(ev, c.state) == static_cast<int>(r)) allowed += (allowed.empty() ? "" : ", ") + ix_->event_names[static_cast<std::size_t>(ev)];
-    }
-    reject("transition", c.events == 0 && c.state == ix_->initial
-                             ? "a case starts with " + allowed + ", not '" + e.name + "'"
-                             : "not allowed in state '" + state_id + "' (allowed there: " + (allowed.empty() ? "nothing" : allowed) + ")");
-  }
-  const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
-  // Fields: known names, once each, allowed values, readable instants.
+  // Fields (before the duplicate check, which compares interned values): known names, once
+  // each, allowed values, readable instants.
   auto& fields = fields_;
   fields.clear();
   for (const auto& f : e.fields) {
@@ -591,18 +557,18 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
     // table (harmless: nothing refers to them).
     fields.emplace_back(slot, strings_.intern(f.value));
   }
-  auto given = [&](int slot) {
-    for (const auto& [s, v] : fields) {
-      if (s == slot) return true;
-    }
-    return slot < ix_->n_attributes && attribute(c, slot) != 0;
-  };
-  for (int slot : row.requires) {
-    if (!given(slot)) reject("requires", "'" + e.name + "' requires field '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
-  }
-  if (c.state == ix_->initial) {
-    for (int slot : ix_->required_attributes) {
-      if (!given(slot)) reject("requires", "a new case requires attribute '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
+  // The last event, and the events at this very instant (the log is in time order, so they are
+  // found walking back from the end): a duplicate is reported as one, however late it comes.
+  Micros last_at = INT64_MIN;
+  same_instant_.clear();
+  if (c.events) {
+    std::size_t w = last_event_word(c);
+    last_at = event_at(c, w).at;
+    for (std::uint32_t k = 0; k < c.events; ++k) {
+      const Micros t = event_at(c, w).at;
+      if (t < at) break;
+      if (t == at) same_instant_.push_back(w);
+      if (k + 1 < c.events) w = previous_event_word(c, w);
     }
   }
   // Duplicates: the same instant, event, actor and fields as one already recorded.
@@ -617,6 +583,42 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
         }
         if (same) reject("duplicate", "the same event was already recorded at " + charter::detail::format_instant(e.at) + " UTC");
       }
+    }
+  }
+  if (c.events) {
+    const StoredEvent last{last_at, 0, 0, 0, 0, 0};
+    if (at < last.at) {
+      reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
+                          charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
+    }
+  }
+  if (c.events && floor_second(at) - c.base > kMaxRelativeSeconds * kMicrosPerSecond) {
+    reject("order", "it happened more than 68 years after the case's first event");
+  }
+  const int row_index = ix_->row(event, c.state);
+  if (row_index < 0) {
+    std::string allowed;
+    for (std::size_t r = 0; r < ix_->rows.size(); ++r) {
+      const int ev = ix_->rows[r].event;
+      if (ix_->row(ev, c.state) == static_cast<int>(r)) allowed += (allowed.empty() ? "" : ", ") + ix_->event_names[static_cast<std::size_t>(ev)];
+    }
+    reject("transition", c.events == 0 && c.state == ix_->initial
+                             ? "a case starts with " + allowed + ", not '" + e.name + "'"
+                             : "not allowed in state '" + state_id + "' (allowed there: " + (allowed.empty() ? "nothing" : allowed) + ")");
+  }
+  const CompiledRow& row = ix_->rows[static_cast<std::size_t>(row_index)];
+  auto given = [&](int slot) {
+    for (const auto& [s, v] : fields) {
+      if (s == slot) return true;
+    }
+    return slot < ix_->n_attributes && attribute(c, slot) != 0;
+  };
+  for (int slot : row.requires) {
+    if (!given(slot)) reject("requires", "'" + e.name + "' requires field '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
+  }
+  if (c.state == ix_->initial) {
+    for (int slot : ix_->required_attributes) {
+      if (!given(slot)) reject("requires", "a new case requires attribute '" + ix_->slot_names[static_cast<std::size_t>(slot)] + "'");
     }
   }
   // Conditions on attributes see the values this event gives.

@@ -134,7 +134,7 @@ TEST(Case, RefusalsNameTheRuleThatRefused) {
   };
   const char* sup = "after_sales_supervisor.1";
   EXPECT_EQ(rule_of(event("C-1", "2025-09-26 16:00", "acknowledge", sup)), "order");
-  EXPECT_EQ(rule_of(event("C-1", "2025-09-26 17:00", "receive", "archive_staff.1", {{"severity", "normal"}, {"channel", "phone"}})), "transition");
+  EXPECT_EQ(rule_of(event("C-1", "2025-09-26 17:00", "receive", "relationship_staff.1", {{"severity", "normal"}, {"channel", "phone"}})), "transition");
   EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "resolve", sup, {{"resolution", "x"}})), "transition");
   EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "acknowledge", "after_sales_staff.1")), "actor");
   EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "acknowledge", "nobody")), "actor");
@@ -146,7 +146,8 @@ TEST(Case, RefusalsNameTheRuleThatRefused) {
   EXPECT_EQ(rule_of(event("C-2", "2025-09-26 18:00", "acknowledge", sup)), "case");
   EXPECT_EQ(c.events(), before);
   EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "acknowledge", sup)), "accepted");
-  EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "acknowledge", sup)), "transition");  // now acknowledged
+  EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:00", "acknowledge", sup)), "duplicate");  // delivered twice
+  EXPECT_EQ(rule_of(event("C-1", "2025-09-26 18:05", "acknowledge", sup)), "transition");  // now acknowledged
 }
 
 TEST(Case, TheSameEventTwiceIsADuplicate) {
@@ -157,6 +158,14 @@ TEST(Case, TheSameEventTwiceIsADuplicate) {
   // The same event with another reason is a second escalation, not a duplicate.
   c.apply(event("C-1", "2025-09-26 18:00", "escalate", "after_sales_supervisor.1", {{"reason", "press"}}));
   EXPECT_EQ(c.events().size(), 3u);
+  // Delivered again later, an earlier event is still a duplicate (not out of order).
+  c.apply(event("C-1", "2025-09-26 19:00", "acknowledge", "quality_staff.1"));
+  try {
+    c.apply(event("C-1", "2025-09-26 17:00", "receive", "archive_staff.1", {{"severity", "normal"}, {"channel", "phone"}}));
+    ADD_FAILURE() << "accepted";
+  } catch (const RejectedEventError& err) {
+    EXPECT_EQ(err.rule(), "duplicate");
+  }
 }
 
 TEST(Case, EveryEmployeeMayReceiveButOnlyResponsibleRolesProceed) {

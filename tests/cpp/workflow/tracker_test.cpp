@@ -164,6 +164,17 @@ TEST(Tracker, IngestsAnEventFileReportingBadLinesByNumber) {
   CHARTER_EXPECT_THROW_MSG(t.ingest_text(csv, "xml"), std::invalid_argument, "unknown event format 'xml'");
 }
 
+TEST(Tracker, IngestingTheSameStreamTwiceRefusesEveryEventAsADuplicate) {
+  const auto events = complaint_stream(roster_charter(), november(200, 9));
+  Tracker t(roster_charter().workflow("complaint"));
+  EXPECT_EQ(t.ingest(events).accepted, events.size());
+  const IngestReport again = t.ingest(events);
+  EXPECT_EQ(again.accepted, 0u);
+  ASSERT_EQ(again.rejected.size(), events.size());
+  for (const auto& r : again.rejected) ASSERT_EQ(r.rule, "duplicate") << r.message;
+  EXPECT_EQ(t.event_count(), events.size());
+}
+
 TEST(Tracker, BreachesAndRisksMatchTheStatusColumns) {
   Tracker t(roster_charter().workflow("complaint"));
   t.ingest(complaint_stream(roster_charter(), november(1000, 11)));
