@@ -6,6 +6,8 @@
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
 #include "charter/io/atomic_file.hpp"
+#include "charter/workflow/case.hpp"
+#include "charter/workflow/tracker.hpp"
 
 namespace charter::python {
 
@@ -31,12 +33,22 @@ std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
   if (py::isinstance<org::Organization>(obj)) {
     return io::to_bytes(obj.cast<const org::Organization&>(), f);
   }
-  throw py::type_error("only BusinessCalendar, Deadline, Charter and Organization can be saved, not " +
+  if (py::isinstance<workflow::Case>(obj)) return io::to_bytes(obj.cast<const workflow::Case&>(), f);
+  // A Python Tracker wraps the C++ one behind a lock (bind_workflow.cpp): take a copy through it.
+  if (auto tracker = tracker_from_python(obj)) return io::to_bytes(*tracker, f);
+  throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case and Tracker can be saved, not " +
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
 py::object to_py(io::Saved saved) {
-  return std::visit([](auto&& v) { return py::cast(std::move(v)); }, std::move(saved));
+  if (auto* tracker = std::get_if<workflow::Tracker>(&saved)) return tracker_to_python(std::move(*tracker));
+  return std::visit([](auto&& v) -> py::object {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, workflow::Tracker>) {
+      return py::none();  // handled above
+    } else {
+      return py::cast(std::move(v));
+    }
+  }, std::move(saved));
 }
 
 std::string path_of(py::handle p) { return py::str(py::module_::import("os").attr("fspath")(p)); }
@@ -50,7 +62,8 @@ void bind_io(py::module_& m) {
         return py::bytes(to_bytes_any(obj, format_from(format)));
       },
       py::arg("obj"), py::arg("format") = "binary",
-      "Serializes a BusinessCalendar, Deadline, Charter or Organization into a checksummed envelope.");
+      "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case or Tracker into a checksummed\n"
+      "envelope (a case or tracker keeps its workflow, calendars and organisation, and its events).");
   m.def(
       "from_bytes",
       [](const py::bytes& data) {
@@ -82,7 +95,7 @@ void bind_io(py::module_& m) {
         }();
         return to_py(std::move(saved));
       },
-      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter or Organization.");
+      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case or Tracker.");
 }
 
 }  // namespace charter::python

@@ -696,3 +696,28 @@ def test_a_tracker_may_be_shared_between_threads(complaint):
         th.join()
     assert errors == []
     assert len(t) == 2000 and t.event_count == 2000
+
+
+@pytest.mark.parametrize("fmt", ["binary", "text", "xml"])
+def test_cases_and_trackers_save_and_load_with_their_workflow(complaint, busy, tmp_path, fmt):
+    c = closed_normally(complaint)
+    path = tmp_path / f"case.{fmt}"
+    charter.save(c, path, format=fmt)
+    again = charter.load(path)
+    assert isinstance(again, Case) and again == c
+    assert again.definition == complaint
+    as_of = datetime(2025, 9, 27, 12)
+    t = charter.from_bytes(charter.to_bytes(busy, format=fmt))
+    assert isinstance(t, Tracker)
+    assert t.case_ids() == busy.case_ids() and t.events() == busy.events()
+    for name, col in busy.status(as_of).items():
+        assert np.array_equal(t.status(as_of)[name], col, equal_nan=col.dtype.kind in "mM"), name
+    # The loaded tracker is a tracker like any other: it goes on taking events.
+    t.apply({"case": "C-new", "at": "2025-09-27 13:00", "event": "receive", "actor": "archive_staff.1",
+             "fields": {"severity": "minor", "channel": "web"}})
+    assert "C-new" in t and "C-new" not in busy
+
+
+def test_saving_something_else_names_what_can_be_saved():
+    with pytest.raises(TypeError, match="Case and Tracker can be saved"):
+        charter.to_bytes(object())
