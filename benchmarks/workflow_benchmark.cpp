@@ -9,6 +9,8 @@
 //
 //   replay/ingest_6M          Tracker::ingest of 6,000,000 events (1,000,000 open complaints)
 //   replay/apply_6M           the same, one Tracker::apply per event
+//   replay/by_case_6M         the same events grouped case by case (Tracker::events() order, as
+//                             loading a saved tracker replays them): each case stays in cache
 //   status/1M_open            Tracker::status(as_of) → columns for 1,000,000 open cases
 //   status/1M_open_earlier    the same as of an instant before the last events (as-of replay)
 //   breaches/1M_open          Tracker::breaches(as_of)
@@ -79,6 +81,18 @@ void replay_apply(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events.size()));
 }
 BENCHMARK(replay_apply)->Name("replay/apply_6M")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void replay_by_case(benchmark::State& state) {
+  static const std::vector<Event> by_case = open_million().events();
+  for (auto _ : state) {
+    Tracker t(staffed().workflow("complaint"));
+    const IngestReport r = t.ingest(by_case);
+    if (!r.rejected.empty()) state.SkipWithError(r.rejected.front().message.c_str());
+    benchmark::DoNotOptimize(t.size());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * by_case.size()));
+}
+BENCHMARK(replay_by_case)->Name("replay/by_case_6M")->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void status_open(benchmark::State& state) {
   const Tracker& t = open_million();
