@@ -79,8 +79,9 @@ class CharterFileError : public ParseError {
 
 /// An event a case refused: out of order, a duplicate, not allowed in the case's state, missing
 /// a required field, from an actor without the right, for an unknown case. The case is unchanged.
-/// rule() names what refused, as a short code: "order", "duplicate", "event", "transition",
-/// "field", "requires", "when", "checklist", "actor", "case".
+/// rule() names what refused, as a short code: "case", "event", "field", "duplicate", "order",
+/// "transition", "requires", "when", "checklist", "actor", "timer" (docs/workflows.md); a
+/// journal also refuses with "format" an event it cannot record.
 class RejectedEventError : public Error {
  public:
   RejectedEventError(const std::string& case_id, const std::string& event, const std::string& rule,
