@@ -16,6 +16,7 @@ from . import _core
 from . import calendars
 from . import org
 from . import workflow
+from .workflow import JournaledTracker
 from ._core import (
     BusinessCalendar,
     CalendarError,
@@ -68,6 +69,7 @@ __all__ = [
     "Error",
     "FileError",
     "InvalidTimeError",
+    "JournaledTracker",
     "LocalizedText",
     "NonexistentTimeError",
     "OrganizationError",

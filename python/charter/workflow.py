@@ -18,6 +18,11 @@ A refused event raises ``charter.RejectedEventError`` whose ``rule`` names what 
 ("order", "duplicate", "event", "transition", "field", "requires", "when", "checklist",
 "actor", "case"); the case is unchanged. ``Tracker.ingest*`` report refusals instead.
 
+A ``JournaledTracker`` is a Tracker whose every accepted event is synced to an append-only
+journal before it counts; reopening after a crash gives back every acknowledged event. Event
+files (CSV, JSON Lines) are read with ``read_events`` and written with ``write_events`` /
+``events_to_text``; ``complaint_stream`` and ``generated_roster`` make realistic test streams.
+
     >>> import charter
     >>> from datetime import datetime
     >>> complaint = charter.Charter.builtin().workflow("complaint")
@@ -43,6 +48,8 @@ EscalationSpec = _w.EscalationSpec
 Event = _w.Event
 FieldSpec = _w.FieldSpec
 IngestReport = _w.IngestReport
+JournalRecovery = _w.JournalRecovery
+JournaledTracker = _w.JournaledTracker
 RaisedEscalation = _w.RaisedEscalation
 Rejection = _w.Rejection
 State = _w.State
@@ -53,12 +60,17 @@ TimerStatus = _w.TimerStatus
 Tracker = _w.Tracker
 Transition = _w.Transition
 mermaid = _w.mermaid
+complaint_stream = _w.complaint_stream
+generated_roster = _w.generated_roster
+read_events = _w.read_events
+write_events = _w.write_events
+events_to_text = _w.events_to_text
 
 DefinitionError = _core.DefinitionError
 RejectedEventError = _core.RejectedEventError
 
 for _cls in (Attribute, Case, Checklist, ChecklistItem, Definition, EscalationSpec, Event, FieldSpec,
-             State, TimerPhase, TimerSpec, Tracker, Transition):
+             JournaledTracker, State, TimerPhase, TimerSpec, Tracker, Transition):
     _cls.__module__ = "charter.workflow"
 del _cls, _w
 
@@ -78,6 +90,8 @@ __all__ = [
     "Event",
     "FieldSpec",
     "IngestReport",
+    "JournalRecovery",
+    "JournaledTracker",
     "RaisedEscalation",
     "RejectedEventError",
     "Rejection",
@@ -88,5 +102,10 @@ __all__ = [
     "TimerStatus",
     "Tracker",
     "Transition",
+    "complaint_stream",
+    "events_to_text",
+    "generated_roster",
     "mermaid",
+    "read_events",
+    "write_events",
 ]

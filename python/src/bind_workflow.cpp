@@ -24,6 +24,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -38,9 +39,12 @@
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
 #include "charter/model/charter.hpp"
+#include "charter/io/event_files.hpp"
 #include "charter/workflow/case.hpp"
+#include "charter/workflow/complaint_stream.hpp"
 #include "charter/workflow/definition.hpp"
 #include "charter/workflow/event.hpp"
+#include "charter/workflow/journaled_tracker.hpp"
 #include "charter/workflow/status.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -184,6 +188,12 @@ class IngestReport(_Record):
         return f"IngestReport(accepted={self.accepted}, rejected={len(self.rejected)})"
 
 
+class JournalRecovery(_Record):
+    """What opening a journal found: records replayed, and bytes of a torn tail (the last
+    record cut short by a crash) cut off; 0 when the journal was clean."""
+    __slots__ = ("records", "dropped_bytes")
+
+
 class Breach(_Record):
     """A breached timer cycle; stopped is None while it is still going, overdue the counted
     time past due, escalated_to the role of a breach escalation ("" when none)."""
@@ -216,7 +226,7 @@ def _status_frame(columns, state_names, utc):
 // The record classes, looked up once (references kept for the life of the process).
 struct Records {
   py::handle timer_status, checklist_item_status, checklist_status, raised_escalation, case_status,
-      timer_explanation, rejection, ingest_report, breach, at_risk, status_frame;
+      timer_explanation, rejection, ingest_report, journal_recovery, breach, at_risk, status_frame;
 };
 
 Records& records() {
@@ -547,6 +557,64 @@ auto writing_released(PyTracker& t, F&& f) {
   return f(t.tracker);
 }
 
+// ---- JournaledTracker: the C++ journaled tracker behind the same kind of lock -----------------
+//
+// Writes (apply, ingest, close) take the lock exclusively; queries share it and see only
+// tracker(), which is const. close() destroys the C++ object, which closes the journal and
+// releases its file lock; every later call raises ValueError.
+
+struct PyJournaled {
+  PyJournaled(wf::JournaledTracker j)
+      : definition(j.definition()), path(j.path()), journaled(std::move(j)) {}
+  const wf::Definition definition;  ///< immutable: read without the lock
+  const std::string path;           ///< kept for messages after close()
+  std::optional<wf::JournaledTracker> journaled;  ///< nullopt once closed
+  std::atomic<bool> closed{false};  ///< set by close(), read without the lock for a quick check
+  mutable std::shared_mutex mutex;
+};
+
+// A builtin exception (no Python API until pybind11 translates it), so it may be thrown while
+// the GIL is released.
+[[noreturn]] void throw_closed(const PyJournaled& j) {
+  throw py::value_error("JournaledTracker '" + j.path + "' is closed (open it again with "
+                        "JournaledTracker.open(definition, path))");
+}
+
+void require_open(const PyJournaled& j) {
+  if (j.closed.load()) throw_closed(j);
+}
+
+const wf::Tracker& open_tracker(const PyJournaled& j) {
+  if (!j.journaled) throw_closed(j);
+  return j.journaled->tracker();
+}
+
+wf::JournaledTracker& open_journaled(PyJournaled& j) {
+  if (!j.journaled) throw_closed(j);
+  return *j.journaled;
+}
+
+template <class F>
+auto reading(const PyJournaled& j, F&& f) {
+  auto lock = take<std::shared_lock<std::shared_mutex>>(j.mutex);
+  return f(open_tracker(j));
+}
+
+template <class F>
+auto reading_released(const PyJournaled& j, F&& f) {
+  py::gil_scoped_release release;
+  std::shared_lock<std::shared_mutex> lock(j.mutex);
+  return f(open_tracker(j));
+}
+
+// Journal writes sync to disk: always release the GIL first.
+template <class F>
+auto writing_released(PyJournaled& j, F&& f) {
+  py::gil_scoped_release release;
+  std::unique_lock<std::shared_mutex> lock(j.mutex);
+  return f(open_journaled(j));
+}
+
 // Reads an item of a batch for a Rejection: its case and event when they are plain strings.
 std::pair<std::string, std::string> case_and_event_of(py::handle h) {
   std::string c, e;
@@ -565,11 +633,16 @@ std::pair<std::string, std::string> case_and_event_of(py::handle h) {
   return {c, e};
 }
 
-py::object ingest(PyTracker& t, const py::iterable& items) {
-  const CalendarIndex& x = zone_of(t.definition);
+// A batch of Events or event dicts read for ingesting: the events that could be read, the
+// 1-based position of each, and a "format" Rejection for each that could not.
+struct Batch {
   std::vector<wf::Event> good;
-  std::vector<std::size_t> position;  // 1-based position in `items` of each good event
+  std::vector<std::size_t> position;
   std::vector<wf::Rejection> unreadable;
+};
+
+Batch read_batch(const py::iterable& items, const CalendarIndex& x) {
+  Batch b;
   std::size_t i = 0;
   for (py::handle h : items) {
     ++i;
@@ -579,8 +652,8 @@ py::object ingest(PyTracker& t, const py::iterable& items) {
     }
     std::string why;
     try {
-      good.push_back(to_event(h, x));
-      position.push_back(i);
+      b.good.push_back(to_event(h, x));
+      b.position.push_back(i);
       continue;
     } catch (const py::builtin_exception& e) {
       why = e.what();
@@ -591,18 +664,28 @@ py::object ingest(PyTracker& t, const py::iterable& items) {
       why = e.what();
     }
     const auto [case_id, event] = case_and_event_of(h);
-    unreadable.push_back({i, case_id, event, "format", "item " + std::to_string(i) + ": " + why});
+    b.unreadable.push_back({i, case_id, event, "format", "item " + std::to_string(i) + ": " + why});
   }
-  wf::IngestReport report = writing_released(t, [&](wf::Tracker& tr) { return tr.ingest(good); });
-  for (auto& r : report.rejected) r.line = position.at(r.line - 1);
-  // Both lists are in order of position: merge them.
+  return b;
+}
+
+// The report of ingesting b.good, its lines turned back into positions in the batch and merged
+// with the unreadable items (both lists are in order of position).
+py::object batch_report(wf::IngestReport report, Batch& b) {
+  for (auto& r : report.rejected) r.line = b.position.at(r.line - 1);
   std::vector<wf::Rejection> all;
-  all.reserve(report.rejected.size() + unreadable.size());
+  all.reserve(report.rejected.size() + b.unreadable.size());
   std::merge(std::make_move_iterator(report.rejected.begin()), std::make_move_iterator(report.rejected.end()),
-             std::make_move_iterator(unreadable.begin()), std::make_move_iterator(unreadable.end()),
-             std::back_inserter(all), [](const wf::Rejection& a, const wf::Rejection& b) { return a.line < b.line; });
+             std::make_move_iterator(b.unreadable.begin()), std::make_move_iterator(b.unreadable.end()),
+             std::back_inserter(all), [](const wf::Rejection& a, const wf::Rejection& c) { return a.line < c.line; });
   report.rejected = std::move(all);
   return report_to_py(report);
+}
+
+py::object ingest(PyTracker& t, const py::iterable& items) {
+  Batch b = read_batch(items, zone_of(t.definition));
+  wf::IngestReport report = writing_released(t, [&](wf::Tracker& tr) { return tr.ingest(b.good); });
+  return batch_report(std::move(report), b);
 }
 
 std::string path_of(py::handle p) { return py::str(py::module_::import("os").attr("fspath")(p)); }
@@ -623,6 +706,61 @@ py::object ingest_path_as(PyTracker& t, py::handle path, const char* format) {
     return tr.ingest_text(text, format, p);
   });
   return report_to_py(report);
+}
+
+// "csv", "jsonl" (or "ndjson"), any case.
+io::EventFormat event_format_named(const std::string& name) {
+  std::string f = name;
+  std::transform(f.begin(), f.end(), f.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (f == "csv") return io::EventFormat::csv;
+  if (f == "jsonl" || f == "ndjson") return io::EventFormat::jsonl;
+  throw py::value_error("unknown event format '" + name + "' (known: csv, jsonl)");
+}
+
+std::string text_of(py::handle text) {
+  return py::isinstance<py::bytes>(text) ? std::string(py::reinterpret_borrow<py::bytes>(text))
+                                         : str_of(text, "text");
+}
+
+bool is_path_like(py::handle h) {
+  static PyObject* path_like = [] {
+    return py::object(py::module_::import("os").attr("PathLike")).release().ptr();
+  }();
+  return PyObject_IsInstance(h.ptr(), path_like) == 1;
+}
+
+// read_events(path_or_text, calendar, format): the file or text read, in the GIL's absence.
+py::tuple read_events_py(py::handle source, const calendar::BusinessCalendar& zone, py::handle format) {
+  const bool text = py::isinstance<py::bytes>(source) || (py::isinstance<py::str>(source) && !format.is_none());
+  io::EventFileContents contents;
+  if (text) {
+    if (format.is_none()) {
+      throw py::value_error("read_events: bytes are event-file text; say its format (format=\"csv\" or \"jsonl\")");
+    }
+    const io::EventFormat f = event_format_named(str_of(format, "format"));
+    const std::string s = text_of(source);
+    py::gil_scoped_release release;
+    contents = io::read_event_text(s, f, "<text>", zone);
+  } else {
+    if (!py::isinstance<py::str>(source) && !is_path_like(source)) {
+      throw py::type_error("read_events: path_or_text must be a path (str or os.PathLike) or event-file "
+                           "text (str with format=, or bytes), not " + type_name(source));
+    }
+    const std::string p = path_of(source);
+    if (format.is_none() && p.find('\n') != std::string::npos) {
+      throw py::value_error("read_events: a str without format is a path, and this one holds a line break; "
+                            "for event-file text say its format (format=\"csv\" or \"jsonl\")");
+    }
+    std::optional<io::EventFormat> f;
+    if (!format.is_none()) f = event_format_named(str_of(format, "format"));
+    py::gil_scoped_release release;
+    contents = f ? io::read_event_text(read_whole_file(p), *f, p, zone) : io::read_event_file(p, zone);
+  }
+  const CalendarIndex& x = zone.index();
+  py::list events, errors;
+  for (const auto& e : contents.events) events.append(py::cast(event_to_py(e.event, x, naive_form())));
+  for (const auto& e : contents.errors) errors.append(py::make_tuple(e.line, e.column, e.message));
+  return py::make_tuple(events, errors);
 }
 
 // ---- the status table as numpy columns --------------------------------------------------------
@@ -763,6 +901,121 @@ py::object pickle_fn(const char* name) {
   return py::module_::import("charter._pickle").attr(name);
 }
 
+// The read side shared by Tracker and JournaledTracker: every query goes through reading() /
+// reading_released() of the holder, which hand over a const wf::Tracker& under its lock.
+template <class Holder>
+void def_queries(py::class_<Holder>& cls) {
+  cls.def_property_readonly("size", [](const Holder& t) { return reading(t, [](const wf::Tracker& tr) { return tr.size(); }); },
+                             "How many cases (also len()).")
+      .def("__len__", [](const Holder& t) { return reading(t, [](const wf::Tracker& tr) { return tr.size(); }); })
+      .def(
+          "__contains__",
+          [](const Holder& t, py::handle id) {
+            if (!py::isinstance<py::str>(id)) return false;
+            const std::string s = id.cast<std::string>();
+            return reading(t, [&](const wf::Tracker& tr) { return tr.contains(s); });
+          },
+          py::arg("case_id"))
+      .def("case_ids", [](const Holder& t) { return reading(t, [](const wf::Tracker& tr) { return tr.case_ids(); }); },
+           "Case ids in the order the cases were opened.")
+      .def("get", [](const Holder& t, const std::string& id) { return reading(t, [&](const wf::Tracker& tr) { return tr.get(id); }); },
+           py::arg("case_id"), "A copy of one case (UnknownIdError when there is none).")
+      .def(
+          "events",
+          [](const Holder& t) {
+            const auto events = reading(t, [](const wf::Tracker& tr) { return tr.events(); });
+            return events_to_py(events, zone_of(t.definition), naive_form());
+          },
+          "Every event, case by case, in the order applied within each case; `at` is naive local "
+          "wall time of the definition's zone.")
+      .def_property_readonly("event_count", [](const Holder& t) { return reading(t, [](const wf::Tracker& tr) { return tr.event_count(); }); })
+      .def(
+          "status",
+          [](const Holder& t, const std::string& case_id, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const auto s = reading(t, [&](const wf::Tracker& tr) { return tr.status(case_id, at); });
+            return case_status_to_py(s, form, zone_of(t.definition));
+          },
+          py::arg("case_id"), py::arg("as_of"), "One case as of an instant: a CaseStatus.")
+      .def(
+          "status",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const wf::StatusTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.status(at); });
+            return table_to_py(table, zone_of(t.definition), form.naive());
+          },
+          py::arg("as_of"),
+          R"doc(Every case opened at or before as_of, as numpy columns (a dict, one row per case).
+
+Columns: case_id and state (object arrays of str), state_code (int16: index into
+Definition.states), open (bool), opened, last_event, next_due (datetime64[us]), events (uint32),
+breached, at_risk (bool), and for each timer (newest cycle) "<timer>.phase" (int8: -1 never
+started, 0 running, 1 paused, 2 stopped), ".cycle" (int32, 0 when never started), ".started",
+".due", ".warning_at", ".stopped" (datetime64[us]), ".elapsed", ".remaining" (timedelta64[us]),
+".met", ".breached", ".at_risk" (bool). NaT where there is no instant, and in every instant and
+duration column of a timer that never started. Instants are local wall
+time of the definition's zone for a naive as_of and UTC for an aware one. Releases the GIL.)doc")
+      .def(
+          "status_frame",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const wf::StatusTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.status(at); });
+            py::dict columns = table_to_py(table, zone_of(t.definition), form.naive());
+            return records().status_frame(columns, strings(table.state_names), !form.naive());
+          },
+          py::arg("as_of"),
+          "status(as_of) as a pandas.DataFrame indexed by case_id; `state` is a Categorical of "
+          "the definition's states. For an aware as_of the instant columns are tz-aware UTC. "
+          "Needs pandas (ImportError otherwise).")
+      .def(
+          "breaches",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant f;
+            const ptime at = read_as_of(as_of, t.definition, f);
+            const auto v = reading_released(t, [&](const wf::Tracker& tr) { return tr.breaches(at); });
+            const CalendarIndex& x = zone_of(t.definition);
+            py::list out;
+            for (const auto& b : v) {
+              out.append(records().breach(b.case_id, b.timer, b.rule, b.cycle, instant_or_none(b.due, f, x),
+                                          instant_or_none(b.stopped, f, x), duration_or_none(b.overdue),
+                                          b.escalated_to));
+            }
+            return out;
+          },
+          py::arg("as_of"), "Every cycle breached by as_of: a list of Breach.")
+      .def(
+          "at_risk",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant f;
+            const ptime at = read_as_of(as_of, t.definition, f);
+            const auto v = reading_released(t, [&](const wf::Tracker& tr) { return tr.at_risk(at); });
+            const CalendarIndex& x = zone_of(t.definition);
+            py::list out;
+            for (const auto& a : v) {
+              out.append(records().at_risk(a.case_id, a.timer, a.rule, a.cycle,
+                                           instant_or_none(a.warning_at, f, x), instant_or_none(a.due, f, x),
+                                           duration_or_none(a.remaining)));
+            }
+            return out;
+          },
+          py::arg("as_of"), "Every running cycle past its warning instant and not yet breached: a list of AtRisk.")
+      .def(
+          "explain",
+          [](const Holder& t, const std::string& case_id, const std::string& timer, py::handle as_of, int cycle) {
+            PyInstant f;
+            const ptime at = read_as_of(as_of, t.definition, f);
+            const auto e = reading(t, [&](const wf::Tracker& tr) { return tr.explain(case_id, timer, at, cycle); });
+            return explanation_to_py(e, f, zone_of(t.definition));
+          },
+          py::arg("case_id"), py::arg("timer"), py::arg("as_of"), py::arg("cycle") = 0,
+          "Why a case's timer cycle (the newest when cycle is 0) is where it is.")
+      .def("memory_bytes", [](const Holder& t) { return reading(t, [](const wf::Tracker& tr) { return tr.memory_bytes(); }); },
+           "Heap bytes held for the cases, for sizing.");
+}
+
 }  // namespace
 
 py::object tracker_to_python(workflow::Tracker tracker) {
@@ -795,6 +1048,7 @@ void bind_workflow(py::module_& root) {
   r.timer_explanation = keep("TimerExplanation");
   r.rejection = keep("Rejection");
   r.ingest_report = keep("IngestReport");
+  r.journal_recovery = keep("JournalRecovery");
   r.breach = keep("Breach");
   r.at_risk = keep("AtRisk");
   r.status_frame = py::object(m.attr("_status_frame")).release();
@@ -1195,117 +1449,9 @@ TypeError.)doc")
           },
           py::arg("text"), py::arg("format"), py::arg("source") = "<text>",
           "The same for event-file text in memory (str or UTF-8 bytes); format is \"csv\" or "
-          "\"jsonl\"; `source` names it in messages.")
-      .def_property_readonly("size", [](const PyTracker& t) { return reading(t, [](const wf::Tracker& tr) { return tr.size(); }); },
-                             "How many cases (also len()).")
-      .def("__len__", [](const PyTracker& t) { return reading(t, [](const wf::Tracker& tr) { return tr.size(); }); })
-      .def(
-          "__contains__",
-          [](const PyTracker& t, py::handle id) {
-            if (!py::isinstance<py::str>(id)) return false;
-            const std::string s = id.cast<std::string>();
-            return reading(t, [&](const wf::Tracker& tr) { return tr.contains(s); });
-          },
-          py::arg("case_id"))
-      .def("case_ids", [](const PyTracker& t) { return reading(t, [](const wf::Tracker& tr) { return tr.case_ids(); }); },
-           "Case ids in the order the cases were opened.")
-      .def("get", [](const PyTracker& t, const std::string& id) { return reading(t, [&](const wf::Tracker& tr) { return tr.get(id); }); },
-           py::arg("case_id"), "A copy of one case (UnknownIdError when there is none).")
-      .def(
-          "events",
-          [](const PyTracker& t) {
-            const auto events = reading(t, [](const wf::Tracker& tr) { return tr.events(); });
-            return events_to_py(events, zone_of(t.definition), naive_form());
-          },
-          "Every event, case by case, in the order applied within each case; `at` is naive local "
-          "wall time of the definition's zone.")
-      .def_property_readonly("event_count", [](const PyTracker& t) { return reading(t, [](const wf::Tracker& tr) { return tr.event_count(); }); })
-      .def(
-          "status",
-          [](const PyTracker& t, const std::string& case_id, py::handle as_of) {
-            PyInstant form;
-            const ptime at = read_as_of(as_of, t.definition, form);
-            const auto s = reading(t, [&](const wf::Tracker& tr) { return tr.status(case_id, at); });
-            return case_status_to_py(s, form, zone_of(t.definition));
-          },
-          py::arg("case_id"), py::arg("as_of"), "One case as of an instant: a CaseStatus.")
-      .def(
-          "status",
-          [](const PyTracker& t, py::handle as_of) {
-            PyInstant form;
-            const ptime at = read_as_of(as_of, t.definition, form);
-            const wf::StatusTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.status(at); });
-            return table_to_py(table, zone_of(t.definition), form.naive());
-          },
-          py::arg("as_of"),
-          R"doc(Every case opened at or before as_of, as numpy columns (a dict, one row per case).
-
-Columns: case_id and state (object arrays of str), state_code (int16: index into
-Definition.states), open (bool), opened, last_event, next_due (datetime64[us]), events (uint32),
-breached, at_risk (bool), and for each timer (newest cycle) "<timer>.phase" (int8: -1 never
-started, 0 running, 1 paused, 2 stopped), ".cycle" (int32, 0 when never started), ".started",
-".due", ".warning_at", ".stopped" (datetime64[us]), ".elapsed", ".remaining" (timedelta64[us]),
-".met", ".breached", ".at_risk" (bool). NaT where there is no instant, and in every instant and
-duration column of a timer that never started. Instants are local wall
-time of the definition's zone for a naive as_of and UTC for an aware one. Releases the GIL.)doc")
-      .def(
-          "status_frame",
-          [](const PyTracker& t, py::handle as_of) {
-            PyInstant form;
-            const ptime at = read_as_of(as_of, t.definition, form);
-            const wf::StatusTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.status(at); });
-            py::dict columns = table_to_py(table, zone_of(t.definition), form.naive());
-            return records().status_frame(columns, strings(table.state_names), !form.naive());
-          },
-          py::arg("as_of"),
-          "status(as_of) as a pandas.DataFrame indexed by case_id; `state` is a Categorical of "
-          "the definition's states. For an aware as_of the instant columns are tz-aware UTC. "
-          "Needs pandas (ImportError otherwise).")
-      .def(
-          "breaches",
-          [](const PyTracker& t, py::handle as_of) {
-            PyInstant f;
-            const ptime at = read_as_of(as_of, t.definition, f);
-            const auto v = reading_released(t, [&](const wf::Tracker& tr) { return tr.breaches(at); });
-            const CalendarIndex& x = zone_of(t.definition);
-            py::list out;
-            for (const auto& b : v) {
-              out.append(records().breach(b.case_id, b.timer, b.rule, b.cycle, instant_or_none(b.due, f, x),
-                                          instant_or_none(b.stopped, f, x), duration_or_none(b.overdue),
-                                          b.escalated_to));
-            }
-            return out;
-          },
-          py::arg("as_of"), "Every cycle breached by as_of: a list of Breach.")
-      .def(
-          "at_risk",
-          [](const PyTracker& t, py::handle as_of) {
-            PyInstant f;
-            const ptime at = read_as_of(as_of, t.definition, f);
-            const auto v = reading_released(t, [&](const wf::Tracker& tr) { return tr.at_risk(at); });
-            const CalendarIndex& x = zone_of(t.definition);
-            py::list out;
-            for (const auto& a : v) {
-              out.append(records().at_risk(a.case_id, a.timer, a.rule, a.cycle,
-                                           instant_or_none(a.warning_at, f, x), instant_or_none(a.due, f, x),
-                                           duration_or_none(a.remaining)));
-            }
-            return out;
-          },
-          py::arg("as_of"), "Every running cycle past its warning instant and not yet breached: a list of AtRisk.")
-      .def(
-          "explain",
-          [](const PyTracker& t, const std::string& case_id, const std::string& timer, py::handle as_of, int cycle) {
-            PyInstant f;
-            const ptime at = read_as_of(as_of, t.definition, f);
-            const auto e = reading(t, [&](const wf::Tracker& tr) { return tr.explain(case_id, timer, at, cycle); });
-            return explanation_to_py(e, f, zone_of(t.definition));
-          },
-          py::arg("case_id"), py::arg("timer"), py::arg("as_of"), py::arg("cycle") = 0,
-          "Why a case's timer cycle (the newest when cycle is 0) is where it is.")
-      .def("memory_bytes", [](const PyTracker& t) { return reading(t, [](const wf::Tracker& tr) { return tr.memory_bytes(); }); },
-           "Heap bytes held for the cases, for sizing.")
-      .def("__repr__",
+          "\"jsonl\"; `source` names it in messages.");
+  def_queries(tracker);
+  tracker.def("__repr__",
            [](const PyTracker& t) {
              const auto [cases, events] = reading(t, [](const wf::Tracker& tr) {
                return std::make_pair(tr.size(), tr.event_count());
@@ -1318,6 +1464,240 @@ time of the definition's zone for a naive as_of and UTC for an aware one. Releas
         return py::make_tuple(pickle_fn("tracker_from_state"),
                               py::make_tuple(1, t.definition, events_to_py(events, zone_of(t.definition), utc_form())));
       });
+
+  // ---- journaled trackers ----
+  py::class_<PyJournaled> journaled(m, "JournaledTracker", R"doc(
+A Tracker whose every accepted event is on disk (synced) before it counts.
+
+Open one with JournaledTracker.open(definition, path): it creates the journal when missing,
+takes its exclusive lock (a second open of the same path, from this or another process, raises
+FileError until the first is closed) and replays it. A torn tail — the last record cut short by
+a crash — is cut off and every earlier record kept (`recovery` says how many records and bytes);
+a damaged record followed by valid ones, or an event the definition refuses on replay, raises
+CorruptFileError naming the record: nothing recorded is skipped silently.
+
+apply() checks an event (RejectedEventError, nothing written), journals and syncs it, and only
+then changes the tracker: when it returns the event is durable. ingest() does the same event by
+event and reports refusals; a FileError stops it and propagates, every event before it applied
+and durable. Reopen with the same definition: it is not in the journal.
+
+Queries are the Tracker's (len, `in`, case_ids, get, events, event_count, status, status_frame,
+breaches, at_risk, explain); tracker() gives a copy as a plain Tracker. Naive datetimes are local
+wall time of the definition's zone. Safe to share between threads (calls are serialised by a
+lock); journal writes and the replay on open release the GIL. Use it as a context manager, or
+call close(), to release the file lock; after close() every call raises ValueError. Not
+picklable: it owns the journal's file lock.
+
+    with JournaledTracker.open(complaint, "complaints.chjl") as j:
+        j.apply({"case": "C-1", "at": "2025-09-26 17:00", "event": "receive", ...})
+)doc");
+  journaled
+      .def(py::init([](py::args, py::kwargs) -> std::unique_ptr<PyJournaled> {
+        throw py::type_error("JournaledTracker is opened, not constructed: JournaledTracker.open(definition, path)");
+      }))
+      .def_static(
+          "open",
+          [](const wf::Definition& d, py::handle path) {
+            const std::string p = path_of(path);
+            std::optional<wf::JournaledTracker> j;
+            {
+              py::gil_scoped_release release;
+              j.emplace(wf::JournaledTracker::open(d, p));
+            }
+            return std::make_unique<PyJournaled>(std::move(*j));
+          },
+          py::arg("definition"), py::arg("path"),
+          R"doc(Opens (creating when missing) the journal at `path` (str or os.PathLike) and replays it
+into a tracker of `definition`. Raises FileError (cannot open; locked by another open
+JournaledTracker), CorruptFileError (a damaged journal, a record that does not decode, an event
+refused on replay) or UnsupportedVersionError. Releases the GIL while it replays.)doc")
+      .def_property_readonly(
+          "definition",
+          [](const PyJournaled& j) {
+            require_open(j);
+            return j.definition;
+          },
+          "The workflow Definition (not stored in the journal).")
+      .def_property_readonly(
+          "path",
+          [](const PyJournaled& j) {
+            require_open(j);
+            return j.path;
+          },
+          "The journal's path, as given to open().")
+      .def_property_readonly(
+          "recovery",
+          [](const PyJournaled& j) {
+            const io::JournalRecovery r = reading(j, [&](const wf::Tracker&) { return j.journaled->recovery(); });
+            return records().journal_recovery(r.records, r.dropped_bytes);
+          },
+          "What opening found: a JournalRecovery(records, dropped_bytes); dropped_bytes > 0 when a "
+          "torn tail was cut off.")
+      .def_property_readonly("closed", [](const PyJournaled& j) { return j.closed.load(); },
+                             "True once close() has been called.")
+      .def(
+          "apply",
+          [](PyJournaled& j, py::handle event) {
+            require_open(j);
+            const wf::Event e = to_event(event, zone_of(j.definition));
+            writing_released(j, [&](wf::JournaledTracker& jt) {
+              jt.apply(e);
+              return 0;
+            });
+          },
+          py::arg("event"),
+          "Checks, journals (synced) and applies one event (an Event or an event dict, as "
+          "Tracker.apply). Raises RejectedEventError (nothing written) or FileError (nothing "
+          "written, tracker unchanged). Releases the GIL while it writes.")
+      .def(
+          "ingest",
+          [](PyJournaled& j, const py::iterable& items) {
+            require_open(j);
+            Batch b = read_batch(items, zone_of(j.definition));
+            wf::IngestReport report = writing_released(j, [&](wf::JournaledTracker& jt) { return jt.ingest(b.good); });
+            return batch_report(std::move(report), b);
+          },
+          py::arg("events"),
+          R"doc(Applies each Event or event dict in order, one synced append per accepted event; returns
+an IngestReport. Refusals and unreadable items are reported with their 1-based position as
+Tracker.ingest does; a FileError stops the batch and propagates (every event before it is
+applied and durable; event_count says how far it got). Releases the GIL while it writes.)doc")
+      .def(
+          "tracker",
+          [](const PyJournaled& j) {
+            return tracker_to_python(reading(j, [](const wf::Tracker& tr) { return tr; }));
+          },
+          "A copy of the tracker as a plain charter.workflow.Tracker (picklable; not journaled).")
+      .def(
+          "close",
+          [](PyJournaled& j) {
+            auto lock = take<std::unique_lock<std::shared_mutex>>(j.mutex);
+            j.closed.store(true);
+            j.journaled.reset();  // closes the journal and releases its lock
+          },
+          "Closes the journal and releases its file lock. Closing twice does nothing; after "
+          "close() every other call raises ValueError.")
+      .def("__enter__", [](py::object self) {
+        require_open(self.cast<const PyJournaled&>());
+        return self;
+      })
+      .def(
+          "__exit__",
+          [](PyJournaled& j, py::handle, py::handle, py::handle) {
+            auto lock = take<std::unique_lock<std::shared_mutex>>(j.mutex);
+            j.closed.store(true);
+            j.journaled.reset();
+            return false;
+          },
+          py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"), "close(); exceptions propagate.");
+  def_queries(journaled);
+  journaled
+      .def("__repr__",
+           [](const PyJournaled& j) {
+             const std::string head = "<charter.workflow.JournaledTracker '" + j.definition.id() + "' " + quote(j.path);
+             if (j.closed.load()) return head + " closed>";
+             auto lock = take<std::shared_lock<std::shared_mutex>>(j.mutex);
+             if (!j.journaled) return head + " closed>";
+             const wf::Tracker& tr = j.journaled->tracker();
+             return head + " " + std::to_string(tr.size()) + " cases, " + std::to_string(tr.event_count()) + " events>";
+           })
+      .def("__reduce__", [](const PyJournaled& j) -> py::object {
+        throw py::type_error("cannot pickle a charter.workflow.JournaledTracker: it owns the lock of its journal '" +
+                             j.path + "'; pickle j.tracker() (a plain Tracker) instead, or reopen the "
+                             "journal by its path");
+      });
+
+  // ---- generated streams ----
+  m.def(
+      "complaint_stream",
+      [](const Charter& c, std::size_t complaints, py::handle start, const time_duration& span,
+         std::uint64_t seed, int max_events, const std::string& workflow, const std::string& id_prefix) {
+        if (start.is_none()) {
+          throw py::type_error("complaint_stream() needs start=<datetime>, the first possible intake "
+                               "(naive: local wall time of the workflow's calendar zone)");
+        }
+        const wf::Definition& d = c.workflow(workflow);
+        wf::ComplaintStreamOptions o;
+        o.complaints = complaints;
+        o.start = detail::from_micros(read_instant(start, zone_of(d), "start").utc);
+        o.span = span;
+        o.seed = seed;
+        o.max_events_per_complaint = max_events;
+        o.workflow = workflow;
+        o.id_prefix = id_prefix;
+        std::vector<wf::Event> events;
+        {
+          py::gil_scoped_release release;
+          events = wf::complaint_stream(c, o);
+        }
+        return events_to_py(events, zone_of(d), naive_form());
+      },
+      py::arg("charter"), py::arg("complaints") = 1000, py::kw_only(), py::arg("start") = py::none(),
+      py::arg("span") = time_duration(boost::posix_time::hours(24 * 30)), py::arg("seed") = 1,
+      py::arg("max_events_per_complaint") = 0, py::arg("workflow") = "complaint",
+      py::arg("id_prefix") = "C-",
+      R"doc(A deterministic, realistic stream of complaints for the charter's complaint workflow:
+what the demo replays and the benchmarks measure. A list of Event sorted by instant.
+
+The same arguments give the same events on every platform. Intakes are spread over
+[start, start + span); each complaint's events follow with realistic delays (late replies,
+waiting for the customer, agreed next-reply times, immediate reports, reopenings). Every event is
+accepted by a Tracker of the workflow; actors are staff of the charter allowed each step (give
+the built-in charter a roster with generated_roster). A naive `start` is local wall time of the
+workflow's calendar zone (aware: converted); the events come back naive local in that zone, as
+Tracker.events() does. max_events_per_complaint cuts each life after that many events (0: the
+whole life). Raises UnknownIdError for a missing workflow or no staff able to take a step.)doc");
+  m.def(
+      "generated_roster",
+      [](const org::Organization& o, int per_role) { return wf::generated_roster(o, per_role); },
+      py::arg("organization"), py::arg("per_role"),
+      "`per_role` active staff (charter.org.Staff) for every role, fewer where a role's headcount "
+      "is smaller: ids \"<role>.1\", \"<role>.2\", ..., in role order. For "
+      "Charter.builtin().with_staff(...), which has no staff.");
+
+  // ---- event files ----
+  m.def("read_events", &read_events_py, py::arg("path_or_text"), py::arg("calendar"),
+        py::arg("format") = py::none(),
+        R"doc(Reads an event file (CSV or JSON Lines: docs/event-files.md) without stopping at a bad line.
+
+Returns (events, errors): the Events in file order, and for each line that is not an event a
+tuple (line, column, message) — 1-based, the line where a (CSV: multi-line) record starts and
+the column in characters from that start. Raises ParseError only when the text cannot be read
+as a whole (a bad CSV header, a missing required column).
+
+path_or_text: an os.PathLike is a path; a str is a path when `format` is None and event-file
+text when it is given; bytes are UTF-8 text and need `format`. format: "csv" or "jsonl"; for a
+path it overrides the extension (.csv, .jsonl, .ndjson). An `at` without an offset is local wall
+time of `calendar`'s zone; events come back naive local wall time of that zone. Releases the GIL.)doc");
+  m.def(
+      "write_events",
+      [](py::handle path, py::handle events, const calendar::BusinessCalendar& zone) {
+        const std::string p = path_of(path);
+        const std::vector<wf::Event> v = to_events(events, zone.index(), nullptr);
+        py::gil_scoped_release release;
+        io::save_event_file(p, v, zone);
+      },
+      py::arg("path"), py::arg("events"), py::arg("calendar"),
+      "Writes Events (or event dicts) to an event file, its format by extension (.csv, .jsonl, "
+      ".ndjson), replaced atomically: a crash leaves the old file or the new one. Naive `at` is "
+      "local wall time of `calendar`'s zone; it is written with its UTC offset. Raises "
+      "SerializationError naming an event the format cannot carry, FileError when it cannot "
+      "write. read_events(path, calendar) gives the same events back.");
+  m.def(
+      "events_to_text",
+      [](py::handle events, const std::string& format, const calendar::BusinessCalendar& zone) {
+        const io::EventFormat f = event_format_named(format);
+        const std::vector<wf::Event> v = to_events(events, zone.index(), nullptr);
+        std::string text;
+        {
+          py::gil_scoped_release release;
+          text = io::write_events(v, f, zone);
+        }
+        return py::str(text);
+      },
+      py::arg("events"), py::arg("format"), py::arg("calendar"),
+      "write_events into a str: format is \"csv\" or \"jsonl\". read_events(text, calendar, "
+      "format) gives the same events back.");
 }
 
 }  // namespace charter::python
