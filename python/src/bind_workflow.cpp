@@ -16,7 +16,13 @@
 //
 // Threads: Case methods hold the GIL. A Tracker guards its cases with a reader/writer lock and
 // releases the GIL around its long calls (status tables, ingesting text and files); no call
-// waits for that lock while holding the GIL.
+// waits for that lock while holding the GIL. A JournaledTracker is held the same way and shares
+// the Tracker's query bindings (def_queries); its journal writes and its replay on open release
+// the GIL.
+//
+// Event files (read_events, write_events, events_to_text) read and write instants with a
+// calendar's zone: naive `at` in → local wall time of that zone; events read come back naive
+// local wall time of that zone.
 
 #include <pybind11/eval.h>
 #include <pybind11/numpy.h>
@@ -592,6 +598,13 @@ const wf::Tracker& open_tracker(const PyJournaled& j) {
 wf::JournaledTracker& open_journaled(PyJournaled& j) {
   if (!j.journaled) throw_closed(j);
   return *j.journaled;
+}
+
+// Destroying the C++ object closes the journal and releases its file lock.
+void close_journal(PyJournaled& j) {
+  auto lock = take<std::unique_lock<std::shared_mutex>>(j.mutex);
+  j.closed.store(true);
+  j.journaled.reset();
 }
 
 template <class F>
@@ -1570,11 +1583,7 @@ applied and durable; event_count says how far it got). Releases the GIL while it
           "A copy of the tracker as a plain charter.workflow.Tracker (picklable; not journaled).")
       .def(
           "close",
-          [](PyJournaled& j) {
-            auto lock = take<std::unique_lock<std::shared_mutex>>(j.mutex);
-            j.closed.store(true);
-            j.journaled.reset();  // closes the journal and releases its lock
-          },
+          &close_journal,
           "Closes the journal and releases its file lock. Closing twice does nothing; after "
           "close() every other call raises ValueError.")
       .def("__enter__", [](py::object self) {
@@ -1584,9 +1593,7 @@ applied and durable; event_count says how far it got). Releases the GIL while it
       .def(
           "__exit__",
           [](PyJournaled& j, py::handle, py::handle, py::handle) {
-            auto lock = take<std::unique_lock<std::shared_mutex>>(j.mutex);
-            j.closed.store(true);
-            j.journaled.reset();
+            close_journal(j);
             return false;
           },
           py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"), "close(); exceptions propagate.");
