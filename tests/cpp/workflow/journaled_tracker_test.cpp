@@ -34,10 +34,7 @@ using test::shanghai;
 
 const Definition& complaint() { return test::staffed_builtin().workflow("complaint"); }
 
-const Charter& roster_charter() {
-  static const Charter c = builtin().with_staff(generated_roster(builtin().organization(), 3));
-  return c;
-}
+const Charter& roster_charter() { return test::roster_builtin(); }
 
 std::vector<Event> stream(std::size_t complaints, std::uint64_t seed = 11) {
   ComplaintStreamOptions o;

@@ -20,10 +20,7 @@ using test::shanghai;
 
 const Definition& complaint() { return test::staffed_builtin().workflow("complaint"); }
 
-const Charter& roster_charter() {
-  static const Charter c = builtin().with_staff(generated_roster(builtin().organization(), 3));
-  return c;
-}
+const Charter& roster_charter() { return test::roster_builtin(); }
 
 ComplaintStreamOptions november(std::size_t n, std::uint64_t seed = 7) {
   ComplaintStreamOptions o;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "charter/model/charter.hpp"
+#include "charter/workflow/complaint_stream.hpp"
 #include "charter/workflow/event.hpp"
 #include "charter/calendar/date_text.hpp"
 
@@ -29,6 +30,13 @@ inline const Charter& staffed_builtin() {
     roster.push_back(old);
     return builtin().with_staff(roster);
   }();
+  return c;
+}
+
+/// The built-in charter with a generated roster of up to 3 staff per role ("<role>.1" …), the
+/// one the complaint stream, the demo and the benchmarks use.
+inline const Charter& roster_builtin() {
+  static const Charter c = builtin().with_staff(workflow::generated_roster(builtin().organization(), 3));
   return c;
 }
 
