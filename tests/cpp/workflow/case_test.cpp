@@ -438,3 +438,103 @@ TEST(Case, BusinessTimeBeyondTheCalendarIsRefusedWithTheReason) {
 
 }  // namespace
 }  // namespace charter::workflow
+
+namespace charter::workflow {
+namespace {
+
+// Timers driven by states rather than events, a timer that starts paused, a warning a fixed
+// time before the due instant, and a timer limited by `when`.
+const Charter& repairs() {
+  static const Charter c = Charter::parse(R"(
+charter: 1
+calendars:
+  clock:
+    zone: UTC
+    week: {daily: ["00:00-24:00"]}
+    first_day: 2025-01-01
+    last_day: 2026-12-31
+organization:
+  roles:
+    - id: tech
+      duties:
+        - id: tech.work
+          covers:
+            - {action: repair.do, raci: R}
+            - {action: repair.do, raci: A}
+  staff:
+    - {id: tom, roles: [tech]}
+workflows:
+  repair:
+    calendar: clock
+    attributes:
+      - {id: priority, values: [low, high], required: true}
+    states:
+      - {id: new, initial: true}
+      - {id: queued}
+      - {id: working}
+      - {id: waiting}
+      - {id: done, terminal: true}
+    transitions:
+      - {event: submit, from: [new], to: queued, action: repair.do, requires: [priority]}
+      - {event: start, from: [queued], to: waiting, action: repair.do}
+      - {event: parts_arrived, from: [waiting], to: working, action: repair.do}
+      - {event: wait, from: [working], to: waiting, action: repair.do}
+      - {event: finish, from: [working], to: done, action: repair.do}
+    timers:
+      - {id: queue, start: {events: [submit]}, stop: {states: [waiting, working]}, goal: 2 hours, warning: 30 minutes before}
+      - {id: work, start: {states: [waiting, working]}, stop: {states: [done]}, pause: [waiting], goal: 3 hours}
+      - {id: sla, when: {priority: [high]}, start: {events: [submit]}, stop: {states: [done]}, goal: 8 hours}
+)",
+                                          "repairs.yaml");
+  return c;
+}
+
+boost::posix_time::ptime utc(const std::string& wall) { return calendar::parse_date_time(wall); }
+
+TEST(Case, TimersFollowStatesAndAWaitingStartBeginsPaused) {
+  Case c(repairs().workflow("repair"), "R-1");
+  c.apply({"R-1", utc("2025-05-05 08:00"), "submit", "tom", {{"priority", "low"}}});
+  CaseStatus s = c.status(utc("2025-05-05 09:00"));
+  EXPECT_EQ(s.timer("queue")->due, utc("2025-05-05 10:00"));
+  EXPECT_EQ(s.timer("queue")->warning_at, utc("2025-05-05 09:30"));
+  EXPECT_FALSE(s.timer("queue")->at_risk);
+  EXPECT_TRUE(c.status(utc("2025-05-05 09:30")).timer("queue")->at_risk);
+  EXPECT_EQ(s.timer("sla"), nullptr);  // only high-priority repairs
+  EXPECT_EQ(s.timer("work"), nullptr);
+  // Entering `waiting` stops the queue timer and starts the work timer, paused at once.
+  c.apply({"R-1", utc("2025-05-05 09:45"), "start", "tom", {}});
+  s = c.status(utc("2025-05-05 11:00"));
+  EXPECT_TRUE(s.timer("queue")->met);
+  EXPECT_EQ(s.timer("work")->phase, TimerPhase::paused);
+  EXPECT_EQ(s.timer("work")->remaining, boost::posix_time::hours(3));
+  // Parts arrive at 12:00: three hours of work from then.
+  c.apply({"R-1", utc("2025-05-05 12:00"), "parts_arrived", "tom", {}});
+  s = c.status(utc("2025-05-05 13:00"));
+  EXPECT_EQ(s.timer("work")->due, utc("2025-05-05 15:00"));
+  int work_cycles = 0;
+  for (const auto& t : s.timers) work_cycles += t.timer == "work";
+  EXPECT_EQ(work_cycles, 1);  // entering `working` while the cycle runs starts nothing new
+  c.apply({"R-1", utc("2025-05-05 13:00"), "wait", "tom", {}});
+  c.apply({"R-1", utc("2025-05-05 14:00"), "parts_arrived", "tom", {}});
+  c.apply({"R-1", utc("2025-05-05 16:00"), "finish", "tom", {}});
+  s = c.status(utc("2025-05-06 00:00"));
+  EXPECT_EQ(s.state, "done");
+  EXPECT_TRUE(s.timer("work")->met);  // 09:45 paused; 12:00-13:00 and 14:00-16:00: 3 hours
+  EXPECT_EQ(s.timer("work")->elapsed, boost::posix_time::hours(3));
+  const TimerExplanation x = c.explain("work", utc("2025-05-06 00:00"));
+  ASSERT_EQ(x.pauses.size(), 2u);
+  EXPECT_EQ(x.pauses[0].first, utc("2025-05-05 09:45"));
+  EXPECT_EQ(x.pauses[0].second, utc("2025-05-05 12:00"));
+  EXPECT_EQ(x.pauses[1].first, utc("2025-05-05 13:00"));
+  EXPECT_EQ(x.pauses[1].second, utc("2025-05-05 14:00"));
+}
+
+TEST(Case, AHighPriorityRepairHasItsOwnDeadline) {
+  Case c(repairs().workflow("repair"), "R-2");
+  c.apply({"R-2", utc("2025-05-05 08:00"), "submit", "tom", {{"priority", "high"}}});
+  EXPECT_EQ(c.status(utc("2025-05-05 08:00")).timer("sla")->due, utc("2025-05-05 16:00"));
+  EXPECT_TRUE(c.status(utc("2025-05-05 16:00:01")).timer("sla")->breached);
+}
+
+}  // namespace
+}  // namespace charter::workflow
