@@ -39,7 +39,7 @@ std::vector<Event> Case::events() const { return engine_->events(*core_, id_); }
 const std::string& Case::state() const { return engine_->ix().spec.states[core_->state].id; }
 
 std::vector<std::pair<std::string, std::string>> Case::attributes() const {
-  return status(boost::posix_time::ptime(boost::posix_time::max_date_time)).attributes;
+  return engine_->attributes(*core_);
 }
 
 CaseStatus Case::status(const boost::posix_time::ptime& as_of) const {

@@ -705,6 +705,16 @@ std::vector<Event> Engine::events(const CaseCore& c, std::string_view case_id) c
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> Engine::attributes(const CaseCore& c) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (int slot = 0; slot < ix_->n_attributes; ++slot) {
+    if (const std::uint32_t v = attribute(c, slot)) {
+      out.emplace_back(ix_->slot_names[static_cast<std::size_t>(slot)], std::string(strings_.get(v)));
+    }
+  }
+  return out;
+}
+
 const CaseCore* Engine::prefix(const CaseCore& c, Micros as_of, CaseCore& scratch) const {
   if (c.events == 0) return nullptr;
   if (event_at(c, last_event_word(c)).at <= as_of) return &c;
@@ -788,9 +798,7 @@ CaseStatus Engine::status(const CaseCore& whole, std::string_view case_id, Micro
   s.events = c.events;
   s.opened = from_micros(event_at(c, first_event_word(c)).at);
   s.last_event = from_micros(event_at(c, last_event_word(c)).at);
-  for (int slot = 0; slot < ix_->n_attributes; ++slot) {
-    if (const std::uint32_t v = attribute(c, slot)) s.attributes.emplace_back(ix_->slot_names[static_cast<std::size_t>(slot)], std::string(strings_.get(v)));
-  }
+  s.attributes = attributes(c);
   std::vector<int> cycle_number(ix_->timers.size(), 0);
   std::vector<std::pair<int, Micros>> running_due;  // (timer, due) of running cycles
   for (int k = 0; k < c.cycles; ++k) {

@@ -115,6 +115,8 @@ class Engine {
   TimerExplanation explain(const CaseCore& c, std::string_view case_id, const std::string& timer, Micros as_of,
                            int cycle) const;
   std::vector<Event> events(const CaseCore& c, std::string_view case_id) const;
+  /// The attributes given so far, in definition order (no timer arithmetic).
+  std::vector<std::pair<std::string, std::string>> attributes(const CaseCore& c) const;
 
   // ---- used by Tracker's column builder -----------------------------------------------------
   /// The core as it stood at as_of: `c` itself when no event is later, else a replayed prefix

@@ -7,7 +7,8 @@
 //   - `fields` carry what the event says: attributes of the case (severity, channel, customer,
 //     unit), texts a guard requires (a resolution before `resolve`), instants (the agreed
 //     next-reply time of R-09, written "YYYY-MM-DD HH:MM[:SS]" as local wall time in the
-//     workflow's zone). Names are unique within an event.
+//     workflow's zone). Names are unique within an event; a field with an empty value is a
+//     field not given (an empty CSV cell), and a case's log does not keep it.
 //   - Events are values: comparing two events compares every member.
 //
 // Example:

@@ -307,6 +307,7 @@ TEST(Case, ARectificationNoticeIssuedBeforeNationalDayIsAcknowledgedAfterIt) {
   n.apply(event("N-1", "2025-09-30 17:00", "issue", "quality_staff.1",
                 {{"unit", "front_desk"}, {"problem", "queue unattended"}, {"deadline", "2025-10-15 18:00"}}));
   const CaseStatus s = n.status(shanghai("2025-09-30 18:00"));
+  EXPECT_EQ(n.attributes(), (std::vector<std::pair<std::string, std::string>>{{"unit", "front_desk"}}));
   EXPECT_EQ(s.timer("acknowledgement")->due, shanghai("2025-10-09 18:30"));
   EXPECT_EQ(s.timer("feedback")->due, shanghai("2025-10-15 18:00"));
   // Warning 8 business hours before the deadline: the 15th is open from 09:00, so 8 office
