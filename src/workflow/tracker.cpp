@@ -45,6 +45,7 @@ void Tracker::Impl::apply(const Event& e, const std::function<void()>* before_ch
     if (before_change) (*before_change)();
     ids.intern(e.case_id);
     cores.push_back(std::move(core));
+    latest_opening = std::max(latest_opening, to_micros(e.at));
   }
   ++events;
 }
@@ -213,17 +214,21 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
   for (std::size_t k = 0; k < ix.timers.size(); ++k) t.timers[k].timer = ix.timers[k].spec->id;
   const std::size_t n = impl_->cores.size();
   // Cases are independent and only read here: large trackers are split across the machine's
-  // cores (up to four). A first pass counts each slice's rows, so every slice then writes its
-  // rows straight into the final columns.
+  // cores (up to four). Every slice writes its rows straight into the final columns; when some
+  // cases opened after as_of, a first pass counts each slice's rows.
   const unsigned hw = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   const std::size_t parts = n >= 100000 ? hw : 1;
   std::vector<std::size_t> rows(parts + 1, 0);
-  in_parallel(parts, n, [&](std::size_t p, std::size_t from, std::size_t to) {
-    std::size_t k = 0;
-    for (std::size_t i = from; i < to; ++i) k += impl_->opened_by(i, as_of);
-    rows[p + 1] = k;
-  });
-  for (std::size_t p = 0; p < parts; ++p) rows[p + 1] += rows[p];
+  if (as_of >= impl_->latest_opening) {
+    for (std::size_t p = 0; p <= parts; ++p) rows[p] = n * p / parts;  // every case is open by then
+  } else {
+    in_parallel(parts, n, [&](std::size_t p, std::size_t from, std::size_t to) {
+      std::size_t k = 0;
+      for (std::size_t i = from; i < to; ++i) k += impl_->opened_by(i, as_of);
+      rows[p + 1] = k;
+    });
+    for (std::size_t p = 0; p < parts; ++p) rows[p + 1] += rows[p];
+  }
   const std::size_t total = rows[parts];
   auto size = [total](auto&... v) { (v.resize(total), ...); };
   size(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);

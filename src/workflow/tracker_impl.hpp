@@ -21,6 +21,7 @@ struct Tracker::Impl {
   detail::StringTable ids;
   std::deque<detail::CaseCore> cores;  // no reallocation slack at a million cases
   std::size_t events = 0;
+  charter::detail::Micros latest_opening = INT64_MIN;  ///< the latest first event of any case
 
   /// `hint`: the case's index + 1 if known (verified here), 0 to look it up.
   void apply(const Event& e, const std::function<void()>* before_change, std::uint32_t hint = 0);
