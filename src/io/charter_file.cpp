@@ -100,7 +100,7 @@ class Reader {
       const std::string p = index(path, i);
       std::string v = scalar(node.items[i], p);
       // Accept an en dash as well as a hyphen between the times.
-      for (const std::string dash : {std::string("\xE2\x80\x93"), std::string(" - ")}) {
+      for (const std::string_view dash : {std::string_view("\xE2\x80\x93"), std::string_view(" - ")}) {
         for (size_t at; (at = v.find(dash)) != std::string::npos;) v.replace(at, dash.size(), "-");
       }
       const auto minus = v.find('-');
