@@ -215,10 +215,11 @@ void Engine::store_cycle(CaseCore& c, int k, const Cycle& y) const {
                     (std::uint64_t{y.phase} << 40) | (std::uint64_t{y.flags} << 48);
 }
 
-// Cases are short: growing a case's block a few words at a time keeps it close to its size
-// (doubling would leave up to half of every block empty), and a closed case is trimmed.
+// Cases are short: growing a case's block by half its size plus a few words keeps it close to
+// its size with few reallocations (doubling would leave up to half of every block empty), and a
+// closed case is trimmed.
 static void reserve_words(CaseCore& c, std::size_t more) {
-  if (c.words.capacity() < c.words.size() + more) c.words.reserve(c.words.size() + more + 8);
+  if (c.words.capacity() < c.words.size() + more) c.words.reserve(c.words.size() + more + 8 + c.words.size() / 2);
 }
 
 void Engine::insert_cycle(CaseCore& c, const Cycle& y) const {
@@ -664,7 +665,11 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   // Everything checked: commit. Timer arithmetic can still refuse (a calendar's range, an
   // instant beyond 68 years); the case is restored from a copy then (a reused buffer: no
   // allocation on the way).
-  saved_.words.assign(c.words.begin(), c.words.end());
+  // Only the head (attributes and cycles) changes in place; the log only grows behind it, shifted
+  // by the cycles inserted. So the head is kept and the log's old length remembered.
+  const std::size_t head = first_event_word(c);
+  const std::size_t log_words = c.words.size() - head;
+  saved_.words.assign(c.words.begin(), c.words.begin() + static_cast<std::ptrdiff_t>(head));
   saved_.base = c.base;
   saved_.ticks = c.ticks;
   saved_.events = c.events;
@@ -673,6 +678,8 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   try {
     commit(c, row_index, at, actor, fields);
   } catch (const Error& err) {
+    const auto log = c.words.begin() + static_cast<std::ptrdiff_t>(first_event_word(c));
+    saved_.words.insert(saved_.words.end(), log, log + static_cast<std::ptrdiff_t>(log_words));
     c.words.assign(saved_.words.begin(), saved_.words.end());
     c.base = saved_.base;
     c.ticks = saved_.ticks;

@@ -53,9 +53,12 @@ void Tracker::Impl::ingest_pipelined(std::size_t n, Get&& get, IngestReport& rep
   std::uint32_t hints[kRing] = {};
   for (std::size_t i = 0; i < n + kSlot; ++i) {
     if (i < n) {
-      const std::size_t h = detail::StringTable::hash(get(i).first->case_id);
+      const Event& e = *get(i).first;
+      const std::size_t h = detail::StringTable::hash(e.case_id);
       hashes[i % kRing] = h;
       ids.prefetch_slot(h);
+      __builtin_prefetch(e.actor.data());
+      if (!e.fields.empty()) __builtin_prefetch(e.fields.data());
     }
     if (i >= kSlot - kCore && i - (kSlot - kCore) < n) {
       const std::size_t k = i - (kSlot - kCore);

@@ -539,3 +539,38 @@ TEST(Case, AHighPriorityRepairHasItsOwnDeadline) {
 
 }  // namespace
 }  // namespace charter::workflow
+
+namespace charter::workflow {
+namespace {
+
+TEST(Case, ARefusalFromTimerArithmeticLeavesTheWholeLogAsItWas) {
+  // Verification (2 business days) cannot start on 2026-12-31: the office calendar ends then.
+  Case n(test::staffed_builtin().workflow("rectification"), "N-9");
+  n.apply(test::event("N-9", "2026-12-21 09:00", "issue", "quality_staff.1",
+                      {{"unit", "front_desk"}, {"problem", "queue"}, {"deadline", "2026-12-30 18:00"}}));
+  n.apply(test::event("N-9", "2026-12-21 10:00", "acknowledge", "front_desk_supervisor.1"));
+  n.apply(test::event("N-9", "2026-12-22 10:00", "rectify", "front_desk_supervisor.1", {{"measures", "rota"}}));
+  const auto before = n.events();
+  const CaseStatus was = n.status(test::shanghai("2026-12-30 12:00"));
+  try {
+    n.apply(test::event("N-9", "2026-12-31 10:00", "return_feedback", "front_desk_supervisor.1", {{"feedback", "done"}}));
+    ADD_FAILURE() << "accepted";
+  } catch (const RejectedEventError& e) {
+    EXPECT_EQ(e.rule(), "timer");
+  }
+  EXPECT_EQ(n.events(), before);
+  EXPECT_EQ(n.state(), "rectified");
+  const CaseStatus is = n.status(test::shanghai("2026-12-30 12:00"));
+  ASSERT_EQ(is.timers.size(), was.timers.size());
+  for (std::size_t k = 0; k < is.timers.size(); ++k) {
+    EXPECT_EQ(is.timers[k].due, was.timers[k].due);
+    EXPECT_EQ(is.timers[k].phase, was.timers[k].phase);
+  }
+  // And the case goes on: feedback returned earlier is verified within the calendar.
+  n.apply(test::event("N-9", "2026-12-28 10:00", "return_feedback", "front_desk_supervisor.1", {{"feedback", "done"}}));
+  EXPECT_EQ(n.status(test::shanghai("2026-12-28 11:00")).timer("verification")->due, test::shanghai("2026-12-30 18:30"));
+  EXPECT_EQ(n.events().size(), before.size() + 1);
+}
+
+}  // namespace
+}  // namespace charter::workflow
