@@ -5,12 +5,12 @@
 //
 // Meaning:
 //   - The transition table is the whole of what may happen: a row {event, from, to, action,
-//     requires, ticks, checklists, when} says that `event` may fire in any state of `from` (every
-//     non-terminal, non-initial state when `from` is empty), moves the case to `to` (stays when empty), may be
-//     taken by a staff member the organisation allows to perform `action` (anyone when `action`
-//     is empty — the customer, a system), needs the fields in `requires`, ticks checklist items,
-//     needs the named checklists complete, and applies only when the case's attributes match
-//     `when`. At most one row per (event, state).
+//     requires, ticks, checklists, when} says that `event` may fire in any state of `from`
+//     (every state neither initial nor terminal when `from` is empty), moves the case to `to`
+//     (stays when empty), may be taken by a staff member the organisation allows to perform
+//     `action` (anyone when `action` is empty — the customer, a system), needs the fields in
+//     `requires`, ticks checklist items, needs the named checklists complete, and applies only
+//     when the case's attributes match `when`. At most one row per (event, state).
 //   - A case is in the initial state until its first event (the intake: a row from the initial
 //     state, such as `receive`) is accepted; the initial state is not a place a case returns to.
 //   - Attributes (severity, channel, customer, unit) are fields that describe the case; any
