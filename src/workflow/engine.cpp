@@ -48,7 +48,7 @@ std::uint32_t StringTable::candidate(std::size_t h) const {
   if (slots_.empty()) return 0;
   const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = (h >> 32) & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) return 0;
     if ((slot & 0xFFFFFFFF00000000ULL) == tag) return static_cast<std::uint32_t>(slot);
@@ -62,7 +62,7 @@ std::uint32_t StringTable::find(std::string_view s) const {
   const std::size_t h = hash_of(s);
   const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = (h >> 32) & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) return 0;
     const auto id = static_cast<std::uint32_t>(slot);
@@ -75,7 +75,7 @@ std::uint32_t StringTable::intern(std::string_view s) {
   const std::size_t h = hash_of(s);
   const std::uint64_t tag = static_cast<std::uint64_t>(h >> 32) << 32;
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
+  std::size_t i = (h >> 32) & mask;
   for (;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) break;
@@ -92,14 +92,17 @@ std::uint32_t StringTable::intern(std::string_view s) {
   return id;
 }
 
+// A slot's position comes from the same high 32 bits of the hash that its tag keeps, so growing
+// re-places the slots from their tags alone, without reading a text or hashing again (up to
+// 2^32 slots).
 void StringTable::grow() {
   std::vector<std::uint64_t> bigger(std::max<std::size_t>(16, slots_.size() * 2), 0);
   const std::size_t mask = bigger.size() - 1;
-  for (std::uint32_t id = 1; id <= size(); ++id) {
-    const std::size_t h = hash_of(get(id));
-    std::size_t i = h & mask;
+  for (const std::uint64_t slot : slots_) {
+    if (slot == 0) continue;
+    std::size_t i = static_cast<std::size_t>(slot >> 32) & mask;
     while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = (static_cast<std::uint64_t>(h >> 32) << 32) | id;
+    bigger[i] = slot;
   }
   slots_ = std::move(bigger);
 }

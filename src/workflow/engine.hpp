@@ -41,7 +41,7 @@ class StringTable {
   // candidate by its hash tag, touch its text, verify last.
   static std::size_t hash(std::string_view s);
   void prefetch_slot(std::size_t h) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[(h >> 32) & (slots_.size() - 1)]);
   }
   /// The first id whose slot carries h's tag (to be verified with get()), or 0.
   std::uint32_t candidate(std::size_t h) const;
