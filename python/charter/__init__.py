@@ -16,7 +16,7 @@ from . import _core
 from . import calendars
 from . import org
 from . import workflow
-from .workflow import JournaledTracker
+from .workflow import Case, Definition, Event, JournaledTracker, Tracker
 from ._core import (
     BusinessCalendar,
     CalendarError,
@@ -59,14 +59,17 @@ __all__ = [
     "BusinessCalendar",
     "CalendarError",
     "CalendarRangeError",
+    "Case",
     "Charter",
     "CharterFileError",
     "CorruptFileError",
     "Deadline",
     "DeadlineExplanation",
     "DeadlineKind",
+    "Definition",
     "DefinitionError",
     "Error",
+    "Event",
     "FileError",
     "InvalidTimeError",
     "JournaledTracker",
@@ -76,6 +79,7 @@ __all__ = [
     "ParseError",
     "RejectedEventError",
     "SerializationError",
+    "Tracker",
     "UnknownIdError",
     "UnsupportedVersionError",
     "calendars",

@@ -721,3 +721,8 @@ def test_cases_and_trackers_save_and_load_with_their_workflow(complaint, busy, t
 def test_saving_something_else_names_what_can_be_saved():
     with pytest.raises(TypeError, match="Case and Tracker can be saved"):
         charter.to_bytes(object())
+
+
+def test_the_workflow_types_are_also_under_charter():
+    assert charter.Case is Case and charter.Tracker is Tracker
+    assert charter.Event is Event and charter.Definition is charter.workflow.Definition
