@@ -6,6 +6,7 @@
 //   local(cal, "2025-09-30 17:30")   local wall time in cal's zone → UTC instant
 //   utc("2025-09-30 09:30")          the same text read as UTC
 //   TempDir                          a fresh directory under /tmp, removed with its content
+//   read_all(path), write_all(path, bytes)   a whole file's bytes (write_all truncates)
 
 #include <gtest/gtest.h>
 
@@ -14,6 +15,8 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -66,6 +69,16 @@ inline ptime local(const calendar::BusinessCalendar& cal, std::string_view text,
 
 /// The same text read as a UTC instant.
 inline ptime utc(std::string_view text) { return calendar::parse_date_time(text); }
+
+inline std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline void write_all(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
 
 /// A UTC instant as local wall-time text, for failure messages.
 inline std::string show_local(const calendar::BusinessCalendar& cal, const ptime& t) {

@@ -38,10 +38,7 @@ using calendar::Deadline;
 using test::local;
 
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using test::read_all;
 
 std::vector<Deadline> every_kind_of_deadline() {
   return {Deadline::clock(hours(48)), Deadline::parse("immediately"), Deadline::business(hours(24)),

@@ -31,10 +31,7 @@ std::vector<std::string> leftovers(const fs::path& dir) {
   return out;
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using test::read_all;
 
 TEST(AtomicFile, WritesAndReplaces) {
   const test::TempDir dir;

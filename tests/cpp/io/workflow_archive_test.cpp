@@ -389,10 +389,7 @@ void expect_same_tracker(const Tracker& a, const Tracker& b, const boost::posix_
   EXPECT_EQ(a.breaches(as_of).size(), b.breaches(as_of).size());
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
+using test::read_all;
 
 // A case or tracker payload (binary) exactly as to_bytes writes it, with any events — accepted
 // or not — and any workflow id.

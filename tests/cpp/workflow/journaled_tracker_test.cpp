@@ -44,15 +44,9 @@ std::vector<Event> stream(std::size_t complaints, std::uint64_t seed = 11) {
   return complaint_stream(roster_charter(), o);
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
+using test::read_all;
 
-void write_all(const std::string& path, const std::string& bytes) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
+using test::write_all;
 
 // A complaint's life with every kind of field: attributes, a text, an instant.
 std::vector<Event> one_complaint() {
