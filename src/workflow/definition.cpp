@@ -481,11 +481,6 @@ std::shared_ptr<const DefinitionIndex> build_index(DefinitionSpec spec,
         if (value.empty()) ct.default_rule = &rule;
       }
     }
-    for (const auto& ev : t.stop.events) {
-      for (std::size_t r = 0; r < ix->rows.size() && ct.stop_row < 0; ++r) {
-        if (ix->rows[r].spec->event == ev && ix->rows[r].action >= 0) ct.stop_row = static_cast<int>(r);
-      }
-    }
     const int ti = static_cast<int>(i);
     // Order matters when one event does several things to a timer: stop first, then restart,
     // then start, so "stop on X, start on X" closes a cycle and opens the next.

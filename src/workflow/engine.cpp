@@ -567,9 +567,9 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
   same_instant_.clear();
   if (c.events) {
     std::size_t w = last_event_word(c);
-    last_at = event_at(c, w).at;
     for (std::uint32_t k = 0; k < c.events; ++k) {
       const Micros t = event_at(c, w).at;
+      if (k == 0) last_at = t;
       if (t < at) break;
       if (t == at) same_instant_.push_back(w);
       if (k + 1 < c.events) w = previous_event_word(c, w);
@@ -589,12 +589,9 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
       }
     }
   }
-  if (c.events) {
-    const StoredEvent last{last_at, 0, 0, 0, 0, 0};
-    if (at < last.at) {
-      reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
-                          charter::detail::format_instant(from_micros(last.at)) + " UTC; events are applied in time order");
-    }
+  if (c.events && at < last_at) {
+    reject("order", "it happened at " + charter::detail::format_instant(e.at) + " UTC, before the case's last event at " +
+                        charter::detail::format_instant(from_micros(last_at)) + " UTC; events are applied in time order");
   }
   if (c.events && floor_second(at) - c.base > kMaxRelativeSeconds * kMicrosPerSecond) {
     reject("order", "it happened more than 68 years after the case's first event");

@@ -29,6 +29,7 @@
 #include "io/golden_values.hpp"
 #include "io/golden_workflow_values.hpp"
 #include "test_support.hpp"
+#include "workflow/workflow_test_support.hpp"
 
 namespace charter::io {
 namespace {
@@ -369,25 +370,7 @@ void expect_same_status(const CaseStatus& a, const CaseStatus& b) {
   for (std::size_t k = 0; k < a.escalations.size(); ++k) EXPECT_EQ(a.escalations[k].id, b.escalations[k].id);
 }
 
-void expect_same_tracker(const Tracker& a, const Tracker& b, const boost::posix_time::ptime& as_of) {
-  EXPECT_EQ(a.events(), b.events());
-  EXPECT_EQ(a.case_ids(), b.case_ids());
-  const workflow::StatusTable x = a.status(as_of), y = b.status(as_of);
-  EXPECT_EQ(x.case_ids, y.case_ids);
-  EXPECT_EQ(x.state, y.state);
-  EXPECT_EQ(x.open, y.open);
-  EXPECT_EQ(x.events, y.events);
-  EXPECT_EQ(x.breached, y.breached);
-  EXPECT_EQ(x.at_risk, y.at_risk);
-  EXPECT_EQ(x.next_due, y.next_due);
-  ASSERT_EQ(x.timers.size(), y.timers.size());
-  for (std::size_t k = 0; k < x.timers.size(); ++k) {
-    EXPECT_EQ(x.timers[k].due, y.timers[k].due) << x.timers[k].timer;
-    EXPECT_EQ(x.timers[k].elapsed, y.timers[k].elapsed) << x.timers[k].timer;
-    EXPECT_EQ(x.timers[k].remaining, y.timers[k].remaining) << x.timers[k].timer;
-  }
-  EXPECT_EQ(a.breaches(as_of).size(), b.breaches(as_of).size());
-}
+using test::expect_same_tracker;
 
 using test::read_all;
 

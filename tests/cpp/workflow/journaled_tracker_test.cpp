@@ -37,11 +37,7 @@ const Definition& complaint() { return test::staffed_builtin().workflow("complai
 const Charter& roster_charter() { return test::roster_builtin(); }
 
 std::vector<Event> stream(std::size_t complaints, std::uint64_t seed = 11) {
-  ComplaintStreamOptions o;
-  o.complaints = complaints;
-  o.seed = seed;
-  o.start = shanghai("2025-11-01 00:00");
-  return complaint_stream(roster_charter(), o);
+  return complaint_stream(roster_charter(), test::november(complaints, seed));
 }
 
 using test::read_all;
@@ -59,25 +55,7 @@ std::vector<Event> one_complaint() {
   };
 }
 
-// Both trackers hold the same events and answer the same.
-void expect_same(const Tracker& a, const Tracker& b, const boost::posix_time::ptime& as_of) {
-  EXPECT_EQ(a.events(), b.events());
-  EXPECT_EQ(a.case_ids(), b.case_ids());
-  EXPECT_EQ(a.event_count(), b.event_count());
-  const StatusTable x = a.status(as_of), y = b.status(as_of);
-  EXPECT_EQ(x.case_ids, y.case_ids);
-  EXPECT_EQ(x.state, y.state);
-  EXPECT_EQ(x.open, y.open);
-  EXPECT_EQ(x.last_event, y.last_event);
-  EXPECT_EQ(x.breached, y.breached);
-  EXPECT_EQ(x.next_due, y.next_due);
-  ASSERT_EQ(x.timers.size(), y.timers.size());
-  for (std::size_t k = 0; k < x.timers.size(); ++k) {
-    EXPECT_EQ(x.timers[k].due, y.timers[k].due) << x.timers[k].timer;
-    EXPECT_EQ(x.timers[k].elapsed, y.timers[k].elapsed) << x.timers[k].timer;
-    EXPECT_EQ(x.timers[k].phase, y.timers[k].phase) << x.timers[k].timer;
-  }
-}
+using test::expect_same_tracker;
 
 TEST(JournaledTracker, ReopeningGivesBackTheSameTracker) {
   test::TempDir dir;
@@ -94,7 +72,7 @@ TEST(JournaledTracker, ReopeningGivesBackTheSameTracker) {
     EXPECT_EQ(r.accepted, events.size() - half.size());
     EXPECT_TRUE(r.rejected.empty());
     plain.ingest(events);
-    expect_same(jt.tracker(), plain, shanghai("2025-11-20 00:00"));
+    expect_same_tracker(jt.tracker(), plain, shanghai("2025-11-20 00:00"));
   }
   // One record per event, in the order applied, each one JSON line with an exact instant.
   const auto records = io::read_journal(path);
@@ -106,7 +84,7 @@ TEST(JournaledTracker, ReopeningGivesBackTheSameTracker) {
   EXPECT_EQ(reopened.recovery().dropped_bytes, 0u);
   for (const char* when : {"2025-11-05 12:00", "2025-11-20 00:00", "2026-01-01 00:00"}) {
     SCOPED_TRACE(when);
-    expect_same(reopened.tracker(), plain, shanghai(when));
+    expect_same_tracker(reopened.tracker(), plain, shanghai(when));
   }
 }
 

@@ -22,13 +22,7 @@ const Definition& complaint() { return test::staffed_builtin().workflow("complai
 
 const Charter& roster_charter() { return test::roster_builtin(); }
 
-ComplaintStreamOptions november(std::size_t n, std::uint64_t seed = 7) {
-  ComplaintStreamOptions o;
-  o.complaints = n;
-  o.seed = seed;
-  o.start = shanghai("2025-11-01 00:00");
-  return o;
-}
+using test::november;
 
 TEST(ComplaintStream, IsDeterministicAndEveryEventIsAccepted) {
   const auto a = complaint_stream(roster_charter(), november(2000));
@@ -90,17 +84,7 @@ TEST(Tracker, ReplayingTheSameEventsGivesTheSameAnswers) {
   Tracker a(roster_charter().workflow("complaint")), b(roster_charter().workflow("complaint"));
   a.ingest(events);
   b.ingest(events);
-  const auto as_of = shanghai("2025-11-25 00:00");
-  const StatusTable x = a.status(as_of), y = b.status(as_of);
-  EXPECT_EQ(x.case_ids, y.case_ids);
-  EXPECT_EQ(x.state, y.state);
-  EXPECT_EQ(x.next_due, y.next_due);
-  for (std::size_t k = 0; k < x.timers.size(); ++k) {
-    EXPECT_EQ(x.timers[k].due, y.timers[k].due);
-    EXPECT_EQ(x.timers[k].elapsed, y.timers[k].elapsed);
-  }
-  EXPECT_EQ(a.events(), b.events());
-  EXPECT_EQ(a.breaches(as_of).size(), b.breaches(as_of).size());
+  test::expect_same_tracker(a, b, shanghai("2025-11-25 00:00"));
 }
 
 TEST(Tracker, StatusAsOfAnEarlierInstantIgnoresLaterEventsAndCases) {

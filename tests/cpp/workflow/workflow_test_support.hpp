@@ -2,12 +2,16 @@
 // The built-in charter with a roster (it has no staff of its own: privacy), and helpers that
 // make events read like the rulebook.
 
+#include <gtest/gtest.h>
+
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "charter/model/charter.hpp"
 #include "charter/workflow/complaint_stream.hpp"
 #include "charter/workflow/event.hpp"
+#include "charter/workflow/tracker.hpp"
 #include "charter/calendar/date_text.hpp"
 
 namespace charter::test {
@@ -48,6 +52,45 @@ inline boost::posix_time::ptime shanghai(const std::string& wall) {
 inline workflow::Event event(const std::string& case_id, const std::string& wall, const std::string& name,
                              const std::string& actor, std::vector<workflow::Field> fields = {}) {
   return workflow::Event{case_id, shanghai(wall), name, actor, std::move(fields)};
+}
+
+/// A generated stream of n complaints over November 2025 (Shanghai time).
+inline workflow::ComplaintStreamOptions november(std::size_t n, std::uint64_t seed = 7) {
+  workflow::ComplaintStreamOptions o;
+  o.complaints = n;
+  o.seed = seed;
+  o.start = shanghai("2025-11-01 00:00");
+  return o;
+}
+
+/// Both trackers hold the same events and answer the same as of an instant, column by column.
+inline void expect_same_tracker(const workflow::Tracker& a, const workflow::Tracker& b,
+                                const boost::posix_time::ptime& as_of) {
+  EXPECT_EQ(a.events(), b.events());
+  EXPECT_EQ(a.case_ids(), b.case_ids());
+  EXPECT_EQ(a.event_count(), b.event_count());
+  const workflow::StatusTable x = a.status(as_of), y = b.status(as_of);
+  EXPECT_EQ(x.case_ids, y.case_ids);
+  EXPECT_EQ(x.state, y.state);
+  EXPECT_EQ(x.open, y.open);
+  EXPECT_EQ(x.opened, y.opened);
+  EXPECT_EQ(x.last_event, y.last_event);
+  EXPECT_EQ(x.events, y.events);
+  EXPECT_EQ(x.breached, y.breached);
+  EXPECT_EQ(x.at_risk, y.at_risk);
+  EXPECT_EQ(x.next_due, y.next_due);
+  ASSERT_EQ(x.timers.size(), y.timers.size());
+  for (std::size_t k = 0; k < x.timers.size(); ++k) {
+    const auto &p = x.timers[k], &q = y.timers[k];
+    EXPECT_EQ(p.phase, q.phase) << p.timer;
+    EXPECT_EQ(p.cycle, q.cycle) << p.timer;
+    EXPECT_EQ(p.due, q.due) << p.timer;
+    EXPECT_EQ(p.warning_at, q.warning_at) << p.timer;
+    EXPECT_EQ(p.elapsed, q.elapsed) << p.timer;
+    EXPECT_EQ(p.remaining, q.remaining) << p.timer;
+    EXPECT_EQ(p.breached, q.breached) << p.timer;
+  }
+  EXPECT_EQ(a.breaches(as_of).size(), b.breaches(as_of).size());
 }
 
 }  // namespace charter::test

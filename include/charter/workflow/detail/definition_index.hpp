@@ -46,7 +46,6 @@ struct CompiledTimer {
   int goal_field = -1;  ///< an instant field giving the due instant; -1: rules
   std::vector<std::pair<std::string, calendar::Deadline>> rules;  ///< by value
   const calendar::Deadline* default_rule = nullptr;
-  int stop_row = -1;    ///< a row of the first stop event with an action (for responsibility)
 };
 
 struct CompiledEscalation {
