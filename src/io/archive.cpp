@@ -21,9 +21,9 @@
 namespace charter::io {
 namespace {
 
-// A new charter layout needs a new case and tracker payload version (serialize_workflow.hpp).
-static_assert(kEmbeddedCharterSchema == kCharterSchema,
-              "the charter layout changed: bump kCaseSchema and kTrackerSchema and read the old ones");
+// Cases and trackers embed their charter in the layout of kEmbeddedCharterSchema, whatever
+// charters are saved in: changing that layout needs new case and tracker payload versions.
+static_assert(kEmbeddedCharterSchema <= kCharterSchema, "an embedded charter layout this build cannot read");
 
 constexpr unsigned kArchiveFlags = boost::archive::no_header | boost::archive::no_codecvt;
 
@@ -104,8 +104,15 @@ Charter build_charter(CharterParts parts) {
     std::string id = spec.id;
     workflows.emplace(std::move(id), workflow::Definition(std::move(spec), calendars, organization));
   }
+  std::vector<standard::Standard> standards;
+  for (auto& spec : parts.standards) {
+    for (const auto& s : standards) {
+      if (s.id() == spec.id) throw CorruptFileError("standard '" + spec.id + "' appears twice");
+    }
+    standards.emplace_back(std::move(spec), calendars, organization);
+  }
   return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
-                 std::move(workflows));
+                 std::move(workflows), std::move(standards));
 }
 
 void require_schema(std::uint32_t schema, std::uint32_t current, PayloadType type) {
@@ -124,7 +131,7 @@ Charter charter_of(const workflow::Definition& definition) {
 template <class Ar>
 void save_log(Ar& ar, const workflow::Definition& definition, const std::string* case_id,
               const std::vector<workflow::Event>& events) {
-  save_charter(ar, charter_of(definition));
+  save_charter(ar, charter_of(definition), kEmbeddedCharterSchema);
   serial::put_string(ar, "workflow", definition.id());
   if (case_id) serial::put_string(ar, "case", *case_id);
   if (events.size() > kMaxArchivedEvents) {

@@ -1,6 +1,9 @@
 #include "charter/io/charter_file.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -12,6 +15,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
+#include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
 #include "yaml_tree.hpp"
 
@@ -609,6 +613,218 @@ workflow::Definition finish_workflow(const Reader& r, workflow::DefinitionSpec s
   }
 }
 
+
+// ---- standards ------------------------------------------------------------------------------
+
+double read_number(const Reader& r, const Node& node, const std::string& path) {
+  const std::string v = r.scalar(node, path);
+  double out = 0;
+  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(out)) {
+    r.fail(node, path, "expected a number, found '" + v + "'");
+  }
+  return out;
+}
+
+// "16:00" or "16:00:30" → seconds after midnight; "24:00" is the end of the day.
+double read_time_of_day(const Reader& r, const Node& node, const std::string& path) {
+  const std::string v = r.scalar(node, path);
+  int h = -1, m = -1, sec = 0;
+  char tail = 0;
+  const int got = std::sscanf(v.c_str(), "%2d:%2d:%2d%c", &h, &m, &sec, &tail);
+  const bool shape = (v.size() == 5 && got == 2) || (v.size() == 8 && got == 3);
+  if (!shape || h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || h * 3600 + m * 60 + sec > 86400) {
+    r.fail(node, path, "expected a time of day \"HH:MM\" (00:00..24:00), found '" + v + "'");
+  }
+  return h * 3600 + m * 60 + sec;
+}
+
+// {field: rings, at_least: 5} | {field: size, in: [large]} | {field: apology, is: yes} |
+// {field: record_created_at, present: true} | {field: local_time, at_least: "16:00"}
+standard::Condition read_condition(const Reader& r, const Node& node, const std::string& path) {
+  using standard::Condition;
+  r.keys(node, path, {"field", "at_least", "at_most", "in", "not_in", "is", "present"});
+  Condition c;
+  c.subject = r.scalar(required(r, node, path, "field"), Reader::join(path, "field"));
+  const char* tests[] = {"at_least", "at_most", "in", "not_in", "is", "present"};
+  const Node* test = nullptr;
+  std::string key;
+  for (const char* t : tests) {
+    if (const Node* v = node.get(t)) {
+      if (test) r.fail(*v, Reader::join(path, t), "give one test per condition ('" + key + "' is given already)");
+      test = v;
+      key = t;
+    }
+  }
+  if (!test) r.fail(node, path, "missing the test: at_least, at_most, in, not_in, is or present");
+  const std::string p = Reader::join(path, key);
+  const bool clock = c.subject == standard::kLocalTimeSubject;
+  if (key == "at_least" || key == "at_most") {
+    c.test = key == "at_least" ? Condition::Test::at_least : Condition::Test::at_most;
+    c.number = clock ? read_time_of_day(r, *test, p) : read_number(r, *test, p);
+  } else if (key == "in" || key == "not_in") {
+    c.test = key == "in" ? Condition::Test::in : Condition::Test::not_in;
+    if (!test->is_sequence()) r.fail(*test, p, "expected a list of values, such as [large, bulk]");
+    c.values = scalars(r, test, p);
+  } else if (key == "is") {
+    const int yes = standard::parse_yes_no(r.scalar(*test, p));
+    if (yes < 0) r.fail(*test, p, "expected yes or no, found '" + test->value + "'");
+    c.test = yes ? Condition::Test::is_yes : Condition::Test::is_no;
+  } else {
+    c.test = r.boolean(*test, p) ? Condition::Test::present : Condition::Test::absent;
+  }
+  return c;
+}
+
+// A condition or a list of them.
+std::vector<standard::Condition> read_conditions(const Reader& r, const Node& node, const std::string& path) {
+  if (node.is_map()) return {read_condition(r, node, Reader::index(path, 0))};
+  std::vector<standard::Condition> out;
+  each(r, &node, path, [&](const Node& n, const std::string& p) { out.push_back(read_condition(r, n, p)); });
+  return out;
+}
+
+LocalizedText optional_text(const Reader& r, const Node& map, const std::string& path, const char* key) {
+  const Node* v = given(map, key);
+  return v ? r.text(*v, Reader::join(path, key)) : LocalizedText{};
+}
+
+std::string optional_scalar(const Reader& r, const Node& map, const std::string& path, const char* key,
+                            std::string fallback = "") {
+  const Node* v = given(map, key);
+  return v ? r.scalar(*v, Reader::join(path, key)) : fallback;
+}
+
+standard::Threshold read_threshold(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"measure", "between", "unit", "label", "at_least", "at_most"});
+  standard::Threshold t;
+  t.quantity.field = optional_scalar(r, node, path, "measure");
+  if (const Node* between = given(node, "between")) {
+    const std::string p = Reader::join(path, "between");
+    if (!between->is_sequence() || between->items.size() != 2) {
+      r.fail(*between, p, "expected two instants [from, to], such as [at, greeted_at]");
+    }
+    t.quantity.from = r.scalar(between->items[0], Reader::index(p, 0));
+    t.quantity.to = r.scalar(between->items[1], Reader::index(p, 1));
+  }
+  t.quantity.unit = optional_scalar(r, node, path, "unit");
+  t.quantity.label = optional_text(r, node, path, "label");
+  if (const Node* v = given(node, "at_least")) t.at_least = read_number(r, *v, Reader::join(path, "at_least"));
+  if (const Node* v = given(node, "at_most")) t.at_most = read_number(r, *v, Reader::join(path, "at_most"));
+  return t;
+}
+
+// {done: made_up_at, rule: end of business day} or {done: …, rules: [{when: …, rule: …}, …, {rule: …}]}
+standard::DeadlineRule read_deadline_rule(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"start", "done", "done_label", "rule", "rules"});
+  standard::DeadlineRule d;
+  d.start = optional_scalar(r, node, path, "start", "at");
+  d.done = optional_scalar(r, node, path, "done");
+  d.done_label = optional_text(r, node, path, "done_label");
+  const Node* rule = given(node, "rule");
+  const Node* rules = given(node, "rules");
+  if (rule && rules) r.fail(*rules, Reader::join(path, "rules"), "give 'rule' or 'rules', not both");
+  if (rule) d.rules.push_back({{}, read_deadline(r, *rule, Reader::join(path, "rule"))});
+  each(r, rules, Reader::join(path, "rules"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"when", "rule"});
+    standard::DeadlineChoice choice;
+    if (const Node* w = given(n, "when")) choice.when = read_conditions(r, *w, Reader::join(p, "when"));
+    choice.rule = read_deadline(r, required(r, n, p, "rule"), Reader::join(p, "rule"));
+    d.rules.push_back(std::move(choice));
+  });
+  return d;
+}
+
+standard::Phrases read_phrases(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"field", "forbidden", "required"});
+  standard::Phrases p;
+  p.field = optional_scalar(r, node, path, "field");
+  p.forbidden = scalars(r, given(node, "forbidden"), Reader::join(path, "forbidden"));
+  p.required = scalars(r, given(node, "required"), Reader::join(path, "required"));
+  return p;
+}
+
+standard::Eligibility read_eligibility(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"accepted", "exclusions"});
+  standard::Eligibility e;
+  e.accepted = optional_scalar(r, node, path, "accepted", e.accepted);
+  each(r, given(node, "exclusions"), Reader::join(path, "exclusions"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"when", "reason"});
+    standard::Exclusion x;
+    if (const Node* w = given(n, "when")) x.when = read_conditions(r, *w, Reader::join(p, "when"));
+    x.reason = optional_text(r, n, p, "reason");
+    e.exclusions.push_back(std::move(x));
+  });
+  return e;
+}
+
+standard::StandardSpec read_standard(const Reader& r, const Node& node, const std::string& path,
+                                     const std::string& id) {
+  static const char* const kRuleKeys[] = {"threshold", "deadline", "obligation", "required_fields",
+                                          "phrases", "distinct_signers", "precondition", "eligibility"};
+  r.keys(node, path, {"title", "source", "owner", "kinds", "channels", "when", "calendar", "threshold",
+                      "deadline", "obligation", "required_fields", "phrases", "distinct_signers",
+                      "precondition", "eligibility"});
+  const auto J = &Reader::join;
+  standard::StandardSpec spec;
+  spec.id = id;
+  spec.title = optional_text(r, node, path, "title");
+  spec.source = optional_scalar(r, node, path, "source");
+  spec.owner = optional_scalar(r, node, path, "owner");
+  spec.kinds = scalars(r, given(node, "kinds"), J(path, "kinds"));
+  spec.channels = scalars(r, given(node, "channels"), J(path, "channels"));
+  if (const Node* w = given(node, "when")) spec.when = read_conditions(r, *w, J(path, "when"));
+  spec.calendar = optional_scalar(r, node, path, "calendar");
+  const Node* rule = nullptr;
+  std::string key;
+  for (const char* k : kRuleKeys) {
+    if (const Node* v = given(node, k)) {
+      if (rule) r.fail(*v, J(path, k), "a standard has one rule ('" + key + "' is given already)");
+      rule = v;
+      key = k;
+    }
+  }
+  if (!rule) {
+    r.fail(node, path, "missing the rule: one of threshold, deadline, obligation, required_fields, phrases, "
+                       "distinct_signers, precondition, eligibility");
+  }
+  const std::string p = J(path, key);
+  if (key == "threshold") {
+    spec.rule = read_threshold(r, *rule, p);
+  } else if (key == "deadline") {
+    spec.rule = read_deadline_rule(r, *rule, p);
+  } else if (key == "obligation") {
+    spec.rule = standard::Obligation{read_conditions(r, *rule, p)};
+  } else if (key == "required_fields") {
+    spec.rule = standard::RequiredFields{scalars(r, rule, p)};
+  } else if (key == "phrases") {
+    spec.rule = read_phrases(r, *rule, p);
+  } else if (key == "distinct_signers") {
+    r.keys(*rule, p, {"field", "at_least"});
+    standard::DistinctSigners d;
+    d.field = optional_scalar(r, *rule, p, "field", d.field);
+    if (const Node* v = given(*rule, "at_least")) d.at_least = r.integer(*v, J(p, "at_least"));
+    spec.rule = d;
+  } else if (key == "precondition") {
+    r.keys(*rule, p, {"field", "label"});
+    spec.rule = standard::Precondition{optional_scalar(r, *rule, p, "field"), optional_text(r, *rule, p, "label")};
+  } else {
+    spec.rule = read_eligibility(r, *rule, p);
+  }
+  return spec;
+}
+
+// Validates a standard against the charter's calendars and organisation, reporting every problem
+// at its place (validate's paths are relative to the standard).
+standard::Standard finish_standard(const Reader& r, standard::StandardSpec spec, const Node& section,
+                                   const std::string& path,
+                                   const std::map<std::string, calendar::BusinessCalendar>& calendars,
+                                   const org::Organization& organization) {
+  std::vector<standard::StandardProblem> problems = standard::validate(spec, calendars, organization);
+  if (!problems.empty()) report_problems(r, section, path, std::move(problems));
+  return standard::Standard(std::move(spec), calendars, organization);
+}
+
 }  // namespace
 
 Charter parse_charter(std::string_view text, std::string_view source_view) {
@@ -624,7 +840,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   }
   const Reader r(source);
   if (!root.is_map()) r.fail(root, "", "a charter file is a map with 'charter: 1' at the top");
-  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows"});
+  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows", "standards"});
   const Node* version_node = root.get("charter");
   if (!version_node) r.fail(root, "", "missing 'charter: 1' (the format version)");
   const int version = r.integer(*version_node, "charter");
@@ -655,7 +871,17 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       workflows.emplace(id, finish_workflow(r, read_workflow(r, v, path, id), v, path, calendars, organization));
     }
   }
-  return Charter(charter_name, std::move(calendars), std::move(organization), std::move(workflows));
+  std::vector<standard::Standard> standards;
+  if (const Node* sts = root.get("standards"); sts && !sts->is_null()) {
+    if (!sts->is_map()) r.fail(*sts, "standards", "expected a map of standard id to standard");
+    for (const auto& [k, v] : sts->entries) {
+      const std::string id = r.id(k, "standards");
+      const std::string path = Reader::join("standards", id);
+      standards.push_back(finish_standard(r, read_standard(r, v, path, id), v, path, calendars, organization));
+    }
+  }
+  return Charter(charter_name, std::move(calendars), std::move(organization), std::move(workflows),
+                 std::move(standards));
 }
 
 Charter load_charter(const std::string& path) {

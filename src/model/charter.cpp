@@ -18,6 +18,7 @@ struct Charter::Data {
   std::map<std::string, calendar::BusinessCalendar> calendars;
   org::Organization organization;
   std::map<std::string, workflow::Definition> workflows;
+  std::vector<standard::Standard> standards;
 };
 
 Charter::Charter() : data_(std::make_shared<Data>()) {}
@@ -27,14 +28,27 @@ Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCal
     : Charter(std::move(name), std::move(calendars), std::move(organization), {}) {}
 
 Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
-                 org::Organization organization, std::map<std::string, workflow::Definition> workflows) {
+                 org::Organization organization, std::map<std::string, workflow::Definition> workflows)
+    : Charter(std::move(name), std::move(calendars), std::move(organization), std::move(workflows), {}) {}
+
+Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                 org::Organization organization, std::map<std::string, workflow::Definition> workflows,
+                 std::vector<standard::Standard> standards) {
+  for (std::size_t i = 0; i < standards.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (standards[i].id() == standards[j].id()) {
+        throw std::invalid_argument("standard '" + standards[i].id() + "' is given twice");
+      }
+    }
+  }
   for (const auto& [id, definition] : workflows) {
     if (id != definition.id()) {
       throw std::invalid_argument("workflow '" + definition.id() + "' is filed under the id '" + id + "'");
     }
   }
   data_ = std::make_shared<Data>(
-      Data{std::move(name), std::move(calendars), std::move(organization), std::move(workflows)});
+      Data{std::move(name), std::move(calendars), std::move(organization), std::move(workflows),
+           std::move(standards)});
 }
 
 Charter Charter::parse(std::string_view text, std::string_view source) {
@@ -75,6 +89,17 @@ const workflow::Definition& Charter::workflow(const std::string& id) const {
 
 const std::map<std::string, workflow::Definition>& Charter::workflows() const { return data_->workflows; }
 
+const standard::Standard& Charter::standard(const std::string& id) const {
+  for (const auto& s : data_->standards) {
+    if (s.id() == id) return s;
+  }
+  std::string known;
+  for (const auto& s : data_->standards) known += (known.empty() ? "" : ", ") + s.id();
+  throw UnknownIdError("unknown standard '" + id + "' (this charter has: " + (known.empty() ? "none" : known) + ")");
+}
+
+const std::vector<standard::Standard>& Charter::standards() const { return data_->standards; }
+
 Charter Charter::with_staff(std::vector<org::Staff> staff) const {
   org::OrganizationSpec spec = data_->organization.spec();
   spec.staff.insert(spec.staff.end(), std::make_move_iterator(staff.begin()),
@@ -84,13 +109,19 @@ Charter Charter::with_staff(std::vector<org::Staff> staff) const {
   for (const auto& [id, definition] : data_->workflows) {
     workflows.emplace(id, workflow::Definition(definition.spec(), data_->calendars, organization));
   }
-  return Charter(data_->name, data_->calendars, std::move(organization), std::move(workflows));
+  std::vector<standard::Standard> standards;
+  for (const auto& s : data_->standards) {
+    standards.emplace_back(s.spec(), data_->calendars, organization);
+  }
+  return Charter(data_->name, data_->calendars, std::move(organization), std::move(workflows),
+                 std::move(standards));
 }
 
 bool operator==(const Charter& a, const Charter& b) {
   return a.data_ == b.data_ ||
          (a.data_->name == b.data_->name && a.data_->calendars == b.data_->calendars &&
-          a.data_->organization == b.data_->organization && a.data_->workflows == b.data_->workflows);
+          a.data_->organization == b.data_->organization && a.data_->workflows == b.data_->workflows &&
+          a.data_->standards == b.data_->standards);
 }
 
 const Charter& builtin() {

@@ -6,12 +6,17 @@
 // Charter payload versions (the envelope's schema_version for PayloadType::charter):
 //   1  name, calendars, organisation
 //   2  the same, then the workflows (count, then serialize_workflow.hpp's layout for each)
-// This build writes 2 and reads 1 and 2; a version-1 charter has no workflows.
+//   3  the same, then the standards in the charter's order (count, then
+//      serialize_standard.hpp's layout for each)
+// This build writes 3 (and 2 for the charter a saved case or tracker embeds, which has no
+// standards) and reads 1 to 3; a version-1 charter has no workflows, versions 1 and 2 no
+// standards.
 
 #include <cstdint>
 #include <string>
 
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_standard.hpp"
 #include "charter/io/serialize_workflow.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
@@ -19,7 +24,7 @@
 namespace charter::io {
 
 inline constexpr std::uint32_t kOrganizationSchema = 1;
-inline constexpr std::uint32_t kCharterSchema = 2;
+inline constexpr std::uint32_t kCharterSchema = 3;
 /// The oldest charter payload this build still reads.
 inline constexpr std::uint32_t kOldestCharterSchema = 1;
 
@@ -158,9 +163,14 @@ org::OrganizationSpec load_org(Ar& ar) {
   return spec;
 }
 
+/// Writes a charter in the layout of payload version `schema` (2 or 3). Version 2 cannot hold
+/// standards: SerializationError for a charter that has some.
 template <class Ar>
-void save_charter(Ar& ar, const Charter& c) {
+void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchema) {
   using namespace serial;
+  if (schema < 3 && !c.standards().empty()) {
+    throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold standards");
+  }
   put_text(ar, c.name());
   put_count(ar, "calendars", c.calendars().size());
   for (const auto& [id, cal] : c.calendars()) {
@@ -170,6 +180,10 @@ void save_charter(Ar& ar, const Charter& c) {
   save_org(ar, c.organization().spec());
   put_count(ar, "workflows", c.workflows().size());
   for (const auto& [id, definition] : c.workflows()) save_workflow(ar, definition.spec());
+  if (schema >= 3) {
+    put_count(ar, "standards", c.standards().size());
+    for (const auto& s : c.standards()) save_standard(ar, s.spec());
+  }
 }
 
 /// The parts of a charter as read; the caller validates them by building the Charter.
@@ -178,6 +192,7 @@ struct CharterParts {
   std::vector<std::pair<std::string, calendar::CalendarSpec>> calendars;
   org::OrganizationSpec organization;
   std::vector<workflow::DefinitionSpec> workflows;  ///< none in a version-1 payload
+  std::vector<standard::StandardSpec> standards;    ///< none before version 3
 };
 
 /// Reads a charter payload of version `schema` (kOldestCharterSchema … kCharterSchema; the
@@ -196,6 +211,11 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
   if (schema >= 2) {
     for (std::uint32_t i = 0, nw = get_count(ar, "workflows", kMaxWorkflows); i < nw; ++i) {
       p.workflows.push_back(load_workflow(ar));
+    }
+  }
+  if (schema >= 3) {
+    for (std::uint32_t i = 0, ns = get_count(ar, "standards", kMaxStandards); i < ns; ++i) {
+      p.standards.push_back(load_standard(ar));
     }
   }
   return p;

@@ -1,11 +1,11 @@
 #pragma once
-// Charter: a service centre's whole rulebook, validated — its named calendars, its organisation
-// and its workflows (standards and cycles join as later blocks are built).
+// Charter: a service centre's whole rulebook, validated — its named calendars, its organisation,
+// its workflows and its measurable service standards (cycles join as that block is built).
 //
 // A Charter is built from a charter file (docs/charter-file.md) or from parts, and is immutable
 // once built: copies share the same data and it is safe to share between threads. "Changing" a
-// charter (with_staff) gives a new one. Every workflow is a Definition validated against the
-// charter's calendars and organisation. builtin() is the charter of the source documents
+// charter (with_staff) gives a new one. Every workflow is a Definition and every standard a
+// Standard, each validated against the charter's calendars and organisation. builtin() is the charter of the source documents
 // (data/charter/builtin.yaml, compiled in); it names no staff (privacy).
 //
 // Example:
@@ -13,6 +13,7 @@
 //   const auto& office = c.calendar("office");
 //   auto decision = c.organization().may_role("qa_staff", "complaint.close");
 //   const auto& complaint = c.workflow("complaint");   // workflow::Definition
+//   const auto& r01 = c.standard("R-01");               // standard::Standard
 //   const charter::Charter staffed = charter::builtin().with_staff(roster);
 
 #include <map>
@@ -24,6 +25,7 @@
 #include "charter/calendar/business_calendar.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
 
 namespace charter {
@@ -39,6 +41,11 @@ class Charter {
   /// and should have been built against these calendars and this organisation.
   Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
           org::Organization organization, std::map<std::string, workflow::Definition> workflows);
+  /// From validated parts, with standards in the order given (their ids unique, else
+  /// std::invalid_argument).
+  Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+          org::Organization organization, std::map<std::string, workflow::Definition> workflows,
+          std::vector<standard::Standard> standards);
 
   /// Parses charter-file text; `source` names it in errors (CharterFileError with
   /// source:line:column and the node's path).
@@ -54,14 +61,18 @@ class Charter {
   /// The workflow with this id; UnknownIdError naming the ids that exist otherwise.
   const workflow::Definition& workflow(const std::string& id) const;
   const std::map<std::string, workflow::Definition>& workflows() const;
+  /// The standard with this id; UnknownIdError naming the ids that exist otherwise.
+  const standard::Standard& standard(const std::string& id) const;
+  /// The standards in the charter's order (the charter file's).
+  const std::vector<standard::Standard>& standards() const;
 
   /// A new charter whose organisation has `staff` added to its own (after them, in this order)
-  /// and whose workflows are rebuilt against it; name and calendars are kept. Validated as
+  /// and whose workflows and standards are rebuilt against it; name and calendars are kept. Validated as
   /// construction is: OrganizationError (an unknown role, a duplicate id, a headcount exceeded)
-  /// or workflow::DefinitionError. This charter is unchanged.
+  /// workflow::DefinitionError or standard::StandardError. This charter is unchanged.
   Charter with_staff(std::vector<org::Staff> staff) const;
 
-  /// Compares name, calendars, organisation and workflows.
+  /// Compares name, calendars, organisation, workflows and standards.
   friend bool operator==(const Charter& a, const Charter& b);
   friend bool operator!=(const Charter& a, const Charter& b) { return !(a == b); }
 

@@ -1,0 +1,128 @@
+#pragma once
+// Findings: what evaluating observations against standards found — one row per (observation,
+// standard that applies to it), held as columns so ten million rows stay compact and go to
+// numpy without copying strings.
+//
+// Meaning:
+//   - A row exists for every standard whose kinds (and channels, when it names any) cover the
+//     observation, in observation order and, within one observation, in the charter's order of
+//     standards.
+//   - outcome: met, not_met, not_applicable (a `when` condition does not hold, or an
+//     eligibility request no exclusion matches), invalid (a value the rule needs is missing or
+//     unreadable — see standard.hpp).
+//   - measured and bound are numbers when the rule has them, NaN otherwise: a threshold's
+//     quantity and the bound it broke (or the nearer bound when met); a deadline's lateness in
+//     seconds (done − due: negative is early) against 0; the number of distinct signers against
+//     N; the number of forbidden-phrase hits against 0.
+//   - staff, unit and channel are the observation's, as codes into name tables (code 0 is "",
+//     not given); at is its instant.
+//   - explanation(i) is one line: "CALL-7 R-01 not met: rings before answer 4, at most 2
+//     allowed (owner cs_manager)".
+//
+// Example:
+//   const Findings f = evaluate(charter::builtin(), observations);
+//   for (std::size_t i = 0; i < f.size(); ++i)
+//     if (f.outcome()[i] == Outcome::not_met) std::cout << f.explanation(i) << '\n';
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include "charter/standard/standard.hpp"
+
+namespace charter::standard {
+
+/// What a standard found about one observation.
+enum class Outcome : std::uint8_t {
+  met,             ///< the rule holds
+  not_met,         ///< the rule is broken
+  not_applicable,  ///< in scope, but a `when` condition does not hold (or nothing to refuse)
+  invalid,         ///< a value the rule needs is missing or unreadable
+};
+
+/// "met", "not_met", "not_applicable", "invalid".
+const char* outcome_name(Outcome o);
+
+/// One row, with its strings: for printing and for small results.
+struct Finding {
+  std::size_t observation = 0;  ///< index in the evaluated observations
+  std::string observation_id;
+  std::string standard;
+  Outcome outcome = Outcome::met;
+  double measured = 0;  ///< NaN when the rule has no number
+  double bound = 0;     ///< NaN when the rule has no number
+  std::string owner;
+  std::string staff;
+  std::string unit;
+  std::string channel;
+  boost::posix_time::ptime at;
+  std::string explanation;
+};
+
+class Findings {
+ public:
+  /// No rows, no standards.
+  Findings();
+
+  std::size_t size() const { return observation_.size(); }
+  bool empty() const { return observation_.empty(); }
+
+  /// The standards the rows index, in the charter's order.
+  const std::vector<Standard>& standards() const { return *standards_; }
+
+  // Columns, one entry per row.
+  const std::vector<std::uint64_t>& observation() const { return observation_; }
+  /// The id of row i's observation ("" when it has none); std::out_of_range past the end.
+  std::string_view observation_id(std::size_t i) const;
+  const std::vector<std::uint16_t>& standard() const { return standard_; }  ///< into standards()
+  const std::vector<Outcome>& outcome() const { return outcome_; }
+  const std::vector<double>& measured() const { return measured_; }
+  const std::vector<double>& bound() const { return bound_; }
+  const std::vector<std::int64_t>& at_micros() const { return at_; }  ///< UTC, since 1970
+  const std::vector<std::uint32_t>& staff() const { return staff_; }
+  const std::vector<std::uint32_t>& unit() const { return unit_; }
+  const std::vector<std::uint32_t>& channel() const { return channel_; }
+
+  /// Name tables the staff, unit and channel codes index; entry 0 is "".
+  const std::vector<std::string>& staff_names() const { return staff_names_; }
+  const std::vector<std::string>& unit_names() const { return unit_names_; }
+  const std::vector<std::string>& channel_names() const { return channel_names_; }
+
+  /// Row i with its strings and explanation; std::out_of_range past the end.
+  Finding row(std::size_t i) const;
+  /// The one-line explanation of row i; std::out_of_range past the end.
+  std::string explanation(std::size_t i) const;
+
+  /// Compares every column (explanations included) and the standards.
+  friend bool operator==(const Findings& a, const Findings& b);
+  friend bool operator!=(const Findings& a, const Findings& b) { return !(a == b); }
+
+ private:
+  friend class FindingsBuilder;
+  std::shared_ptr<const std::vector<Standard>> standards_;
+  std::vector<std::uint64_t> observation_;
+  // Observation ids, one after another: observation k's id ends at id_end_[k].
+  std::string id_pool_;
+  std::vector<std::uint64_t> id_end_;
+  std::vector<std::uint16_t> standard_;
+  std::vector<Outcome> outcome_;
+  std::vector<double> measured_;
+  std::vector<double> bound_;
+  std::vector<std::int64_t> at_;
+  std::vector<std::uint32_t> staff_;
+  std::vector<std::uint32_t> unit_;
+  std::vector<std::uint32_t> channel_;
+  std::vector<std::uint16_t> note_;  // why a row is not applicable: the failing `when` condition
+  std::vector<std::string> staff_names_{""};
+  std::vector<std::string> unit_names_{""};
+  std::vector<std::string> channel_names_{""};
+  // What the evaluation said in words where the columns cannot: rows by index, ascending.
+  std::vector<std::pair<std::uint64_t, std::string>> details_;
+};
+
+}  // namespace charter::standard

@@ -1,0 +1,455 @@
+#include "charter/standard/evaluate.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
+#include "charter/calendar/date_text.hpp"
+#include "charter/detail/calendar_index.hpp"
+#include "charter/detail/instant.hpp"
+#include "charter/standard/phrase_matcher.hpp"
+#include "findings_builder.hpp"
+
+namespace charter::standard {
+
+namespace {
+
+using charter::detail::Micros;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Where a condition's subject lives: a member of the observation, its local time, or a field.
+enum class Source : std::uint8_t { field, kind, channel, staff, unit, id, local_time };
+
+Source source_of(const std::string& subject) {
+  if (subject == "kind") return Source::kind;
+  if (subject == "channel") return Source::channel;
+  if (subject == "staff") return Source::staff;
+  if (subject == "unit") return Source::unit;
+  if (subject == "id") return Source::id;
+  if (subject == kLocalTimeSubject) return Source::local_time;
+  return Source::field;
+}
+
+// A number as a whole cell: "4", "4.5", "-1e3"; nothing else (no spaces, no "nan").
+bool read_number(std::string_view text, double& out) {
+  if (text.empty()) return false;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end && std::isfinite(out);
+}
+
+// A value absent or empty is "not given", as in event and observation files.
+const std::string* given(const std::string& s) { return s.empty() ? nullptr : &s; }
+
+// Three-valued: a fact holds, does not, or the observation cannot say (a number that is not one).
+enum class Truth : std::uint8_t { no, yes, bad };
+
+// One standard, compiled for the evaluation loop.
+struct Compiled {
+  const Standard* standard;
+  const calendar::BusinessCalendar* calendar;
+  std::vector<std::string_view> channels;
+  std::vector<Source> when_sources;
+};
+
+// Evaluates one (observation, standard) pair; the loop in evaluate() owns the rows.
+class Judge {
+ public:
+  Outcome outcome = Outcome::met;
+  double measured = kNaN;
+  double bound = kNaN;
+  std::uint16_t note = 0;
+  std::string words;  // what the columns cannot say; empty otherwise
+
+  void run(const Observation& o, const Compiled& c) {
+    o_ = &o;
+    c_ = &c;
+    outcome = Outcome::met;
+    measured = bound = kNaN;
+    note = 0;
+    words.clear();
+    const StandardSpec& spec = c.standard->spec();
+    for (std::size_t i = 0; i < spec.when.size(); ++i) {
+      const Truth t = test(spec.when[i], c.when_sources[i]);
+      if (t == Truth::bad) return;  // invalid, words written
+      if (t == Truth::no) {
+        outcome = Outcome::not_applicable;
+        note = static_cast<std::uint16_t>(i);
+        return;
+      }
+    }
+    std::visit([&](const auto& rule) { judge(rule); }, spec.rule);
+  }
+
+ private:
+  void invalid(std::string why) {
+    outcome = Outcome::invalid;
+    words = std::move(why);
+  }
+
+  const std::string* subject(const std::string& name, Source source) const {
+    switch (source) {
+      case Source::kind: return given(o_->kind);
+      case Source::channel: return given(o_->channel);
+      case Source::staff: return given(o_->staff);
+      case Source::unit: return given(o_->unit);
+      case Source::id: return given(o_->id);
+      case Source::local_time: return nullptr;
+      case Source::field: {
+        const std::string* v = o_->field(name);
+        return v && !v->empty() ? v : nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  // Seconds after local midnight of the observation's instant on the standard's calendar.
+  double local_seconds() const {
+    const Micros local = c_->calendar->index().utc_to_local(charter::detail::to_micros(o_->at, "observation instant"));
+    Micros r = local % charter::detail::kMicrosPerDay;
+    if (r < 0) r += charter::detail::kMicrosPerDay;
+    return static_cast<double>(r / charter::detail::kMicrosPerSecond);
+  }
+
+  Truth test(const Condition& c, Source source) {
+    using T = Condition::Test;
+    if (source == Source::local_time) {
+      const double s = local_seconds();
+      return (c.test == T::at_least ? s >= c.number : s <= c.number) ? Truth::yes : Truth::no;
+    }
+    const std::string* v = subject(c.subject, source);
+    if (!v) return c.test == T::absent ? Truth::yes : Truth::no;
+    switch (c.test) {
+      case T::present: return Truth::yes;
+      case T::absent: return Truth::no;
+      case T::in:
+      case T::not_in: {
+        const bool found = std::find(c.values.begin(), c.values.end(), *v) != c.values.end();
+        return found == (c.test == T::in) ? Truth::yes : Truth::no;
+      }
+      case T::is_yes:
+      case T::is_no: {
+        const int yes = parse_yes_no(*v);
+        if (yes < 0) {
+          invalid("field " + quoted(c.subject) + " is " + quoted(*v) + ", not yes or no");
+          return Truth::bad;
+        }
+        return (yes == 1) == (c.test == T::is_yes) ? Truth::yes : Truth::no;
+      }
+      case T::at_least:
+      case T::at_most: {
+        double x;
+        if (!read_number(*v, x)) {
+          invalid("field " + quoted(c.subject) + " is " + quoted(*v) + ", not a number");
+          return Truth::bad;
+        }
+        return (c.test == T::at_least ? x >= c.number : x <= c.number) ? Truth::yes : Truth::no;
+      }
+    }
+    return Truth::no;
+  }
+
+  // An instant named by a rule: "at" or an instant field, local wall time unless it has an
+  // offset. False when it is not given (`missing`) or unreadable (invalid, words written).
+  bool instant(const std::string& name, Micros& out, bool& missing) {
+    missing = false;
+    if (name == "at") {
+      out = charter::detail::to_micros(o_->at, "observation instant");
+      return true;
+    }
+    const std::string* v = subject(name, Source::field);
+    if (!v) {
+      missing = true;
+      return false;
+    }
+    calendar::OffsetDateTime t;
+    calendar::DateTimeProblem problem;
+    if (!calendar::try_parse_offset_date_time(*v, t, problem)) {
+      invalid("field " + quoted(name) + " is " + quoted(*v) + ", not a date and time (" + problem.why + ")");
+      return false;
+    }
+    const Micros wall = (t.wall - charter::detail::unix_epoch()).total_microseconds();
+    if (t.offset_minutes) {
+      out = wall - Micros{*t.offset_minutes} * 60 * charter::detail::kMicrosPerSecond;
+      return true;
+    }
+    try {
+      out = c_->calendar->index().local_to_utc(wall, false);
+      return true;
+    } catch (const Error& e) {
+      invalid("field " + quoted(name) + " is " + quoted(*v) + ": " + e.what());
+      return false;
+    }
+  }
+
+  std::string local_text(Micros utc) const {
+    return charter::detail::format_instant(c_->calendar->to_local(charter::detail::from_micros(utc)));
+  }
+
+  void judge(const Threshold& t) {
+    const Quantity& q = t.quantity;
+    if (!q.field.empty()) {
+      const std::string* v = subject(q.field, Source::field);
+      if (!v) return invalid("no " + quoted(q.field) + " recorded");
+      if (!read_number(*v, measured)) {
+        return invalid("field " + quoted(q.field) + " is " + quoted(*v) + ", not a number");
+      }
+    } else {
+      Micros from, to;
+      bool missing;
+      if (!instant(q.from, from, missing)) {
+        if (missing) invalid("no " + quoted(q.from) + " recorded");
+        return;
+      }
+      if (!instant(q.to, to, missing)) {
+        if (missing) invalid("no " + quoted(q.to) + " recorded");
+        return;
+      }
+      const double per = q.unit == "seconds" ? 1 : q.unit == "minutes" ? 60 : q.unit == "hours" ? 3600 : 86400;
+      measured = static_cast<double>(to - from) / charter::detail::kMicrosPerSecond / per;
+    }
+    if (t.at_most && measured > *t.at_most) {
+      outcome = Outcome::not_met;
+      bound = *t.at_most;
+    } else if (t.at_least && measured < *t.at_least) {
+      outcome = Outcome::not_met;
+      bound = *t.at_least;
+    } else {
+      bound = t.at_most ? *t.at_most : *t.at_least;
+    }
+  }
+
+  void judge(const DeadlineRule& d) {
+    std::size_t chosen = d.rules.size() - 1;
+    for (std::size_t i = 0; i + 1 < d.rules.size(); ++i) {
+      bool holds = true;
+      for (const Condition& c : d.rules[i].when) {
+        const Truth t = test(c, source_of(c.subject));
+        if (t == Truth::bad) return;
+        if (t == Truth::no) {
+          holds = false;
+          break;
+        }
+      }
+      if (holds) {
+        chosen = i;
+        break;
+      }
+    }
+    note = static_cast<std::uint16_t>(chosen);
+    Micros start, done;
+    bool missing;
+    if (!instant(d.start, start, missing)) {
+      if (missing) invalid("no " + quoted(d.start) + " recorded");
+      return;
+    }
+    const calendar::Deadline& rule = d.rules[chosen].rule;
+    Micros due;
+    try {
+      due = charter::detail::to_micros(rule.due(charter::detail::from_micros(start), *c_->calendar));
+    } catch (const Error& e) {
+      return invalid(std::string("the due instant cannot be computed: ") + e.what());
+    }
+    const std::string label = d.done_label.preferred().empty() ? d.done : d.done_label.preferred();
+    bound = 0;
+    if (!instant(d.done, done, missing)) {
+      if (!missing) return;
+      outcome = Outcome::not_met;
+      words = "not " + label + ": no " + quoted(d.done) + " recorded; due " + local_text(due) + " (" +
+               rule.text() + ")";
+      return;
+    }
+    measured = static_cast<double>(done - due) / charter::detail::kMicrosPerSecond;
+    outcome = done <= due ? Outcome::met : Outcome::not_met;
+    words = label + " " + local_text(done) + ", due " + local_text(due) + " (" + rule.text() +
+             (d.rules.size() > 1 && !d.rules[chosen].when.empty()
+                  ? ", as " + d.rules[chosen].when.front().text()
+                  : std::string()) +
+             ")";
+  }
+
+  void judge(const Obligation& o) {
+    for (std::size_t i = 0; i < o.require.size(); ++i) {
+      const Condition& c = o.require[i];
+      const Truth t = test(c, source_of(c.subject));
+      if (t == Truth::bad) return;
+      if (t == Truth::no) {
+        outcome = Outcome::not_met;
+        note = static_cast<std::uint16_t>(i);
+        const std::string* v = subject(c.subject, source_of(c.subject));
+        words = c.text() + " does not hold: " +
+                 (v ? quoted(c.subject) + " is " + quoted(*v) : "no " + quoted(c.subject) + " recorded");
+        return;
+      }
+    }
+  }
+
+  void judge(const RequiredFields& r) {
+    std::string missing;
+    std::size_t count = 0;
+    for (const std::string& f : r.fields) {
+      if (!subject(f, Source::field)) {
+        missing += (missing.empty() ? "" : ", ") + f;
+        ++count;
+      }
+    }
+    measured = static_cast<double>(count);
+    bound = 0;
+    if (count) {
+      outcome = Outcome::not_met;
+      words = "not recorded: " + missing;
+    }
+  }
+
+  void judge(const Phrases& p) {
+    const std::string* text = subject(p.field, Source::field);
+    if (!text) return invalid("no " + quoted(p.field) + " recorded");
+    bound = 0;
+    measured = 0;
+    if (const PhraseMatcher* m = c_->standard->forbidden_matcher()) {
+      const std::vector<PhraseHit> hits = m->find_all(*text);
+      measured = static_cast<double>(hits.size());
+      if (!hits.empty()) {
+        outcome = Outcome::not_met;
+        words = "forbidden in " + quoted(p.field) + ":";
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+          words += (i ? ", " : " ") + quoted(std::string_view(*text).substr(hits[i].begin, hits[i].end - hits[i].begin)) +
+                    " at character " + std::to_string(hits[i].char_begin + 1);
+        }
+      }
+    }
+    if (const PhraseMatcher* m = c_->standard->required_matcher()) {
+      if (!m->contains_any(*text)) {
+        outcome = Outcome::not_met;
+        words += std::string(words.empty() ? "" : "; ") + "none of the required phrases in " + quoted(p.field);
+      }
+    }
+  }
+
+  void judge(const DistinctSigners& d) {
+    const std::string* list = subject(d.field, Source::field);
+    std::vector<std::string_view> signers;
+    if (list) {
+      std::string_view rest = *list;
+      while (!rest.empty()) {
+        const std::size_t cut = rest.find(';');
+        std::string_view name = rest.substr(0, cut);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty() && std::find(signers.begin(), signers.end(), name) == signers.end()) signers.push_back(name);
+        if (cut == std::string_view::npos) break;
+        rest.remove_prefix(cut + 1);
+      }
+    }
+    measured = static_cast<double>(signers.size());
+    bound = d.at_least;
+    if (static_cast<int>(signers.size()) < d.at_least) {
+      outcome = Outcome::not_met;
+      words = signers.empty() ? "nobody signed" : "signed by " + std::to_string(signers.size()) + " different staff";
+      if (list) words += " (" + quoted(d.field) + " is " + quoted(*list) + ")";
+      words += ", at least " + std::to_string(d.at_least) + " needed";
+    }
+  }
+
+  void judge(const Precondition& p) {
+    Micros before, now;
+    bool missing;
+    const std::string label = p.label.preferred().empty() ? p.field : p.label.preferred();
+    if (!instant(p.field, before, missing)) {
+      if (!missing) return;
+      outcome = Outcome::not_met;
+      words = "no " + label + " (" + quoted(p.field) + " not recorded)";
+      return;
+    }
+    instant("at", now, missing);
+    measured = static_cast<double>(now - before) / charter::detail::kMicrosPerSecond;
+    bound = 0;
+    if (before > now) {
+      outcome = Outcome::not_met;
+      words = label + " " + local_text(before) + ", after it was needed at " + local_text(now);
+    }
+  }
+
+  void judge(const Eligibility& e) {
+    for (std::size_t i = 0; i < e.exclusions.size(); ++i) {
+      bool excluded = true;
+      for (const Condition& c : e.exclusions[i].when) {
+        const Truth t = test(c, source_of(c.subject));
+        if (t == Truth::bad) return;
+        if (t == Truth::no) {
+          excluded = false;
+          break;
+        }
+      }
+      if (!excluded) continue;
+      note = static_cast<std::uint16_t>(i);
+      const std::string* v = subject(e.accepted, Source::field);
+      if (!v) return invalid("outside the accepted scope (" + e.exclusions[i].reason.preferred() + ") and no " +
+                             quoted(e.accepted) + " decision recorded");
+      const int yes = parse_yes_no(*v);
+      if (yes < 0) return invalid("field " + quoted(e.accepted) + " is " + quoted(*v) + ", not yes or no");
+      outcome = yes ? Outcome::not_met : Outcome::met;
+      words = std::string(yes ? "accepted although " : "refused: ") + e.exclusions[i].reason.preferred();
+      return;
+    }
+    outcome = Outcome::not_applicable;
+    note = std::numeric_limits<std::uint16_t>::max();  // within scope: no `when` failed
+  }
+
+  const Observation* o_ = nullptr;
+  const Compiled* c_ = nullptr;
+};
+
+}  // namespace
+
+Findings evaluate(const std::vector<Standard>& standards, const std::vector<Observation>& observations) {
+  if (standards.size() > std::numeric_limits<std::uint16_t>::max()) {
+    throw std::invalid_argument("evaluate: more than 65535 standards");
+  }
+  std::vector<Compiled> compiled;
+  compiled.reserve(standards.size());
+  std::unordered_map<std::string_view, std::vector<std::uint16_t>> by_kind;
+  for (std::size_t i = 0; i < standards.size(); ++i) {
+    const Standard& s = standards[i];
+    Compiled c{&s, s.calendar(), {}, {}};
+    for (const auto& ch : s.spec().channels) c.channels.push_back(ch);
+    for (const auto& w : s.spec().when) c.when_sources.push_back(source_of(w.subject));
+    compiled.push_back(std::move(c));
+    for (const auto& k : s.spec().kinds) by_kind[k].push_back(static_cast<std::uint16_t>(i));
+  }
+
+  FindingsBuilder out(standards);
+  Judge judge;
+  for (std::size_t k = 0; k < observations.size(); ++k) {
+    const Observation& o = observations[k];
+    out.observation(o);
+    const auto it = by_kind.find(o.kind);
+    if (it == by_kind.end()) continue;
+    for (const std::uint16_t s : it->second) {
+      const Compiled& c = compiled[s];
+      if (!c.channels.empty() && std::find(c.channels.begin(), c.channels.end(), o.channel) == c.channels.end()) {
+        continue;
+      }
+      if (o.at.is_special()) {
+        judge.outcome = Outcome::invalid;
+        judge.measured = judge.bound = kNaN;
+        judge.note = 0;
+        judge.words = "the observation's instant is " + charter::detail::format_instant(o.at);
+      } else {
+        judge.run(o, c);
+      }
+      out.row(k, s, judge.outcome, judge.measured, judge.bound, judge.note, judge.words);
+    }
+  }
+  return out.finish();
+}
+
+Findings evaluate(const Charter& charter, const std::vector<Observation>& observations) {
+  return evaluate(charter.standards(), observations);
+}
+
+}  // namespace charter::standard
