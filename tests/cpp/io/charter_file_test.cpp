@@ -361,7 +361,7 @@ TEST(CharterFileErrors, UnknownTopLevelKey) {
                      "calender: {}",
                  }),
                  2, 1, "calender",
-                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows)");
+                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows, standards)");
 }
 
 TEST(CharterFileErrors, ATypoInANestedKeyIsNotIgnored) {
