@@ -23,6 +23,7 @@
 #include "charter/org/role.hpp"
 #include "charter/org/staff.hpp"
 #include "charter/org/unit.hpp"
+#include "charter/standard/compliance.hpp"
 #include "charter/standard/condition.hpp"
 #include "charter/standard/evaluate.hpp"
 #include "charter/standard/findings.hpp"
