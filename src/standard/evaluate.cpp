@@ -18,6 +18,7 @@ namespace {
 
 using charter::detail::Micros;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr Micros kNotRecorded = Findings::kNotRecorded;
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -64,6 +65,9 @@ class Judge {
   double bound = kNaN;
   std::uint16_t note = 0;
   std::string words;  // what the columns cannot say; empty otherwise
+  bool timed = false;  // a deadline rule: due_at and done_at are set
+  Micros due_at = 0;
+  Micros done_at = 0;  // kNotRecorded when nothing was done
 
   void run(const Observation& o, const Compiled& c) {
     o_ = &o;
@@ -72,6 +76,7 @@ class Judge {
     measured = bound = kNaN;
     note = 0;
     words.clear();
+    timed = false;
     const StandardSpec& spec = c.standard->spec();
     for (std::size_t i = 0; i < spec.when.size(); ++i) {
       const Truth t = test(spec.when[i], c.when_sources[i]);
@@ -254,22 +259,20 @@ class Judge {
     } catch (const Error& e) {
       return invalid(std::string("the due instant cannot be computed: ") + e.what());
     }
-    const std::string label = d.done_label.preferred().empty() ? d.done : d.done_label.preferred();
+    // The words are composed only when asked (Findings::explanation): a day's orders should not
+    // pay for formatting two instants each.
     bound = 0;
+    timed = true;
+    due_at = due;
     if (!instant(d.done, done, missing)) {
       if (!missing) return;
       outcome = Outcome::not_met;
-      words = "not " + label + ": no " + quoted(d.done) + " recorded; due " + local_text(due) + " (" +
-               rule.text() + ")";
+      done_at = kNotRecorded;
       return;
     }
+    done_at = done;
     measured = static_cast<double>(done - due) / charter::detail::kMicrosPerSecond;
     outcome = done <= due ? Outcome::met : Outcome::not_met;
-    words = label + " " + local_text(done) + ", due " + local_text(due) + " (" + rule.text() +
-             (d.rules.size() > 1 && !d.rules[chosen].when.empty()
-                  ? ", as " + d.rules[chosen].when.front().text()
-                  : std::string()) +
-             ")";
   }
 
   void judge(const Obligation& o) {
@@ -422,14 +425,24 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
     for (const auto& k : s.spec().kinds) by_kind[k].push_back(static_cast<std::uint16_t>(i));
   }
 
+  // The standards covering each observation, found once: the count sizes every column before
+  // the first row, so ten million rows are written without a reallocation.
+  std::vector<const std::vector<std::uint16_t>*> covering(observations.size(), nullptr);
+  std::size_t rows = 0;
+  for (std::size_t k = 0; k < observations.size(); ++k) {
+    const auto it = by_kind.find(observations[k].kind);
+    if (it == by_kind.end()) continue;
+    covering[k] = &it->second;
+    rows += it->second.size();
+  }
   FindingsBuilder out(standards);
+  out.reserve(observations, rows);
   Judge judge;
   for (std::size_t k = 0; k < observations.size(); ++k) {
     const Observation& o = observations[k];
     out.observation(o);
-    const auto it = by_kind.find(o.kind);
-    if (it == by_kind.end()) continue;
-    for (const std::uint16_t s : it->second) {
+    if (!covering[k]) continue;
+    for (const std::uint16_t s : *covering[k]) {
       const Compiled& c = compiled[s];
       if (!c.channels.empty() && std::find(c.channels.begin(), c.channels.end(), o.channel) == c.channels.end()) {
         continue;
@@ -439,10 +452,12 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
         judge.measured = judge.bound = kNaN;
         judge.note = 0;
         judge.words = "the observation's instant is " + charter::detail::format_instant(o.at);
+        judge.timed = false;
       } else {
         judge.run(o, c);
       }
       out.row(k, s, judge.outcome, judge.measured, judge.bound, judge.note, judge.words);
+      if (judge.timed) out.timing(judge.done_at, judge.due_at);
     }
   }
   return out.finish();

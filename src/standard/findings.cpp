@@ -82,6 +82,23 @@ std::string body(const Standard& s, Outcome outcome, double measured, double bou
   return outcome_name(outcome);
 }
 
+// "made up 2025-10-09 17:40:00, due 2025-10-09 18:30:00 (end of business day)", or "not made
+// up: no 'made_up_at' recorded; due …"; `chosen` is the rule that applied.
+std::string deadline_words(const Standard& s, std::size_t chosen, std::int64_t done, std::int64_t due) {
+  const auto& d = std::get<DeadlineRule>(s.spec().rule);
+  const calendar::BusinessCalendar& cal = *s.calendar();
+  const auto local = [&](std::int64_t utc) {
+    return charter::detail::format_instant(cal.to_local(charter::detail::from_micros(utc)));
+  };
+  const std::string label = d.done_label.preferred().empty() ? d.done : d.done_label.preferred();
+  const DeadlineChoice& rule = d.rules[chosen];
+  if (done == Findings::kNotRecorded) {
+    return "not " + label + ": no '" + d.done + "' recorded; due " + local(due) + " (" + rule.rule.text() + ")";
+  }
+  return label + " " + local(done) + ", due " + local(due) + " (" + rule.rule.text() +
+         (d.rules.size() > 1 && !rule.when.empty() ? ", as " + rule.when.front().text() : std::string()) + ")";
+}
+
 const char* outcome_words(Outcome o) {
   switch (o) {
     case Outcome::met: return "met";
@@ -119,9 +136,16 @@ std::string Findings::explanation(std::size_t i) const {
   const Standard& s = standards()[standard_[i]];
   const auto d = std::lower_bound(details_.begin(), details_.end(), i,
                                   [](const auto& entry, std::size_t row) { return entry.first < row; });
-  const std::string words = d != details_.end() && d->first == i
-                                ? d->second
-                                : body(s, outcome_[i], measured_[i], bound_[i], note_[i]);
+  const auto t = std::lower_bound(timings_.begin(), timings_.end(), i,
+                                  [](const Timing& entry, std::size_t row) { return entry.row < row; });
+  std::string words;
+  if (d != details_.end() && d->first == i) {
+    words = d->second;
+  } else if (t != timings_.end() && t->row == i) {
+    words = deadline_words(s, note_[i], t->done, t->due);
+  } else {
+    words = body(s, outcome_[i], measured_[i], bound_[i], note_[i]);
+  }
   return (id.empty() ? "observation " + std::to_string(observation_[i] + 1) : std::string(id)) + " " + s.id() +
          " " + outcome_words(outcome_[i]) + ": " + words + " (owner " + s.owner() + ")";
 }
@@ -156,7 +180,7 @@ bool operator==(const Findings& a, const Findings& b) {
     }
   }
   return a.observation_ == b.observation_ && a.standard_ == b.standard_ && a.outcome_ == b.outcome_ &&
-         a.at_ == b.at_ && a.note_ == b.note_ && a.details_ == b.details_;
+         a.at_ == b.at_ && a.note_ == b.note_ && a.details_ == b.details_ && a.timings_ == b.timings_;
 }
 
 // ---- FindingsBuilder -------------------------------------------------------------------------
@@ -172,21 +196,39 @@ void FindingsBuilder::observation(const Observation& o) {
   f_.id_end_.push_back(f_.id_pool_.size());
 }
 
-std::uint32_t FindingsBuilder::code(std::vector<std::string>& names,
-                                    std::unordered_map<std::string, std::uint32_t>& index,
-                                    const std::string& name) {
+void FindingsBuilder::reserve(const std::vector<Observation>& observations, std::size_t rows) {
+  std::size_t id_bytes = 0;
+  for (const auto& o : observations) id_bytes += o.id.size();
+  f_.id_pool_.reserve(id_bytes);
+  f_.id_end_.reserve(observations.size());
+  f_.observation_.reserve(rows);
+  f_.standard_.reserve(rows);
+  f_.outcome_.reserve(rows);
+  f_.measured_.reserve(rows);
+  f_.bound_.reserve(rows);
+  f_.note_.reserve(rows);
+  f_.at_.reserve(rows);
+  f_.staff_.reserve(rows);
+  f_.unit_.reserve(rows);
+  f_.channel_.reserve(rows);
+}
+
+std::uint32_t FindingsBuilder::code(std::vector<std::string>& names, Column& column, const std::string& name) {
   if (name.empty()) return 0;
-  const auto [it, fresh] = index.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+  if (column.last_code != 0 && name == column.last) return column.last_code;
+  const auto [it, fresh] = column.index.try_emplace(name, static_cast<std::uint32_t>(names.size()));
   if (fresh) names.push_back(name);
+  column.last = name;
+  column.last_code = it->second;
   return it->second;
 }
 
 void FindingsBuilder::row(std::size_t observation, std::uint16_t standard, Outcome outcome, double measured,
                           double bound, std::uint16_t note, const std::string& detail) {
   if (!coded_) {
-    staff_ = code(f_.staff_names_, staff_index_, current_->staff);
-    unit_ = code(f_.unit_names_, unit_index_, current_->unit);
-    channel_ = code(f_.channel_names_, channel_index_, current_->channel);
+    staff_ = code(f_.staff_names_, staff_column_, current_->staff);
+    unit_ = code(f_.unit_names_, unit_column_, current_->unit);
+    channel_ = code(f_.channel_names_, channel_column_, current_->channel);
     at_ = current_->at.is_special() ? std::numeric_limits<std::int64_t>::min() : charter::detail::to_micros(current_->at);
     coded_ = true;
   }
@@ -201,6 +243,10 @@ void FindingsBuilder::row(std::size_t observation, std::uint16_t standard, Outco
   f_.staff_.push_back(staff_);
   f_.unit_.push_back(unit_);
   f_.channel_.push_back(channel_);
+}
+
+void FindingsBuilder::timing(std::int64_t done, std::int64_t due) {
+  f_.timings_.push_back({f_.observation_.size() - 1, done, due});
 }
 
 Findings FindingsBuilder::finish() { return std::move(f_); }

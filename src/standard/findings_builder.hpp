@@ -16,23 +16,33 @@ class FindingsBuilder {
  public:
   explicit FindingsBuilder(const std::vector<Standard>& standards);
 
+  /// Sizes the columns for `rows` rows of these observations.
+  void reserve(const std::vector<Observation>& observations, std::size_t rows);
   /// The next observation (index = how many were given before); rows that follow are its.
   void observation(const Observation& o);
   /// A row for the current observation; `detail` is kept only when not empty.
   void row(std::size_t observation, std::uint16_t standard, Outcome outcome, double measured,
            double bound, std::uint16_t note, const std::string& detail);
+  /// The instants of the last row, a deadline's: done (Findings::kNotRecorded) and due.
+  void timing(std::int64_t done, std::int64_t due);
   Findings finish();
 
  private:
-  std::uint32_t code(std::vector<std::string>& names,
-                     std::unordered_map<std::string, std::uint32_t>& index, const std::string& name);
+  // A name's code in its table; `last` remembers the previous name of the column, which the
+  // next observation often repeats (the channel, the unit).
+  struct Column {
+    std::unordered_map<std::string, std::uint32_t> index;
+    std::string last;
+    std::uint32_t last_code = 0;
+  };
+  std::uint32_t code(std::vector<std::string>& names, Column& column, const std::string& name);
 
   Findings f_;
   const Observation* current_ = nullptr;
   bool coded_ = false;
   std::uint32_t staff_ = 0, unit_ = 0, channel_ = 0;
   std::int64_t at_ = 0;
-  std::unordered_map<std::string, std::uint32_t> staff_index_, unit_index_, channel_index_;
+  Column staff_column_, unit_column_, channel_column_;
 };
 
 }  // namespace charter::standard

@@ -25,6 +25,7 @@
 //     if (f.outcome()[i] == Outcome::not_met) std::cout << f.explanation(i) << '\n';
 
 #include <cstdint>
+#include <climits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,6 +67,9 @@ struct Finding {
 
 class Findings {
  public:
+  /// A deadline's `done` instant when nothing was recorded (in the timing of a row).
+  static constexpr std::int64_t kNotRecorded = INT64_MIN;
+
   /// No rows, no standards.
   Findings();
 
@@ -123,6 +127,17 @@ class Findings {
   std::vector<std::string> channel_names_{""};
   // What the evaluation said in words where the columns cannot: rows by index, ascending.
   std::vector<std::pair<std::uint64_t, std::string>> details_;
+  // The instants of deadline rows (done, or kNotRecorded, and due; UTC microseconds), rows by
+  // index, ascending: explanation() words them on the standard's calendar.
+  struct Timing {
+    std::uint64_t row;
+    std::int64_t done;
+    std::int64_t due;
+    friend bool operator==(const Timing& a, const Timing& b) {
+      return a.row == b.row && a.done == b.done && a.due == b.due;
+    }
+  };
+  std::vector<Timing> timings_;
 };
 
 }  // namespace charter::standard
