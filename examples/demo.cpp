@@ -3,7 +3,9 @@
 // answers for complaints in the built-in charter's organisation; then a generated month of
 // complaints replayed through the built-in complaint workflow, with the breaches and the cases at
 // risk at the end of the month, explained; and the bundled sample event file
-// (examples/complaints.csv, with one unreadable line and one refused event in it).
+// (examples/complaints.csv, with one unreadable line and one refused event in it); then a
+// generated day of service observations checked against the built-in standards, with the
+// compliance table, the worst units and staff, and one explained breach of each standard.
 //
 // Each deadline is printed with its explanation: the rule, every closed span skipped and why,
 // make-up days worked, and the result in local time.
@@ -139,6 +141,65 @@ void replay_a_month(const std::string& sample_csv) {
   }
 }
 
+
+// Thursday 9 October 2025 at the centre: a generated day of calls, visits, orders, packings and
+// requests checked against the built-in standards (seed-rules §1 and §4).
+void check_a_day() {
+  namespace st = charter::standard;
+  const charter::Charter& c = charter::builtin();
+  const auto& office = c.calendar("office");
+  st::ObservationStreamOptions o;
+  o.observations = 5000;
+  o.start = office.from_local(cal::parse_date_time("2025-10-09 00:00"));
+  o.span = boost::posix_time::hours(24);
+  const std::vector<st::Observation> day = st::observation_stream(c, office, o);
+  const auto t0 = std::chrono::steady_clock::now();
+  const st::Findings f = st::evaluate(c, day);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "\n════ a day of service: " << day.size() << " observations on 2025-10-09 against "
+            << c.standards().size() << " standards, " << f.size() << " findings in " << static_cast<int>(ms) << " ms\n";
+
+  auto percent = [](double rate) {
+    char buf[16];
+    if (rate != rate) return std::string("   -  ");
+    std::snprintf(buf, sizeof buf, "%5.1f%%", 100 * rate);
+    return std::string(buf);
+  };
+  std::cout << "\n── compliance by standard (met / not met / not applicable / invalid)\n";
+  for (const auto& r : st::compliance(f, {st::Dimension::standard}).rows) {
+    const st::Standard& s = c.standard(r.key[0]);
+    char counts[64];
+    std::snprintf(counts, sizeof counts, "%5zu %4zu %5zu %3zu", r.met, r.not_met, r.not_applicable, r.invalid);
+    std::cout << "   " << percent(r.rate()) << "  " << counts << "  " << s.id() << "  " << s.title().both()
+              << " — owner " << s.owner() << "\n";
+  }
+  std::cout << "\n── by unit\n";
+  for (const auto& r : st::compliance(f, {st::Dimension::unit}).rows) {
+    std::cout << "   " << percent(r.rate()) << "  " << r.key[0] << " (" << r.checked() << " checks)\n";
+  }
+  std::cout << "\n── the five staff with the lowest compliance (at least 100 checks)\n";
+  for (const auto& r : st::worst(st::compliance(f, {st::Dimension::staff}), 5, 100)) {
+    std::cout << "   " << percent(r.rate()) << "  " << r.key[0] << ": " << r.not_met << " breaches in " << r.checked()
+              << " checks\n";
+  }
+  std::cout << "\n── one breach of each standard, explained\n";
+  std::vector<bool> shown(f.standards().size(), false);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.outcome()[i] != st::Outcome::not_met || shown[f.standard()[i]]) continue;
+    shown[f.standard()[i]] = true;
+    std::cout << "   " << f.explanation(i) << "\n";
+  }
+  std::size_t invalid = 0;
+  for (const auto outcome : f.outcome()) invalid += outcome == st::Outcome::invalid;
+  std::cout << "\n── records that could not be checked: " << invalid << "; the first:\n";
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.outcome()[i] == st::Outcome::invalid) {
+      std::cout << "   " << f.explanation(i) << "\n";
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,5 +248,6 @@ int main(int argc, char** argv) {
   }
   print_organisation();
   replay_a_month(sample_csv);
+  check_a_day();
   return 0;
 }

@@ -28,6 +28,7 @@
 #include "charter/standard/evaluate.hpp"
 #include "charter/standard/findings.hpp"
 #include "charter/standard/observation.hpp"
+#include "charter/standard/observation_stream.hpp"
 #include "charter/standard/phrase_matcher.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/case.hpp"
