@@ -15,6 +15,7 @@
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_findings.hpp"
 #include "charter/io/serialize_org.hpp"
 #include "charter/io/serialize_workflow.hpp"
 
@@ -211,6 +212,10 @@ Saved decode(const OpenedEnvelope& env) {
       require_schema(schema, kTrackerSchema, env.header.type);
       return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_tracker(ar); });
     }
+    case PayloadType::findings: {
+      require_schema(schema, kFindingsSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_findings(ar); });
+    }
     case PayloadType::charter:
     default: {
       if (schema < kOldestCharterSchema || schema > kCharterSchema) {
@@ -270,6 +275,11 @@ std::string to_bytes(const workflow::Tracker& tracker, ArchiveFormat format) {
   return sealed(PayloadType::tracker, kTrackerSchema, format, payload);
 }
 
+std::string to_bytes(const standard::Findings& findings, ArchiveFormat format) {
+  const std::string payload = write_archive(format, [&](auto& ar) { save_findings(ar, findings); });
+  return sealed(PayloadType::findings, kFindingsSchema, format, payload);
+}
+
 Saved from_bytes(std::string_view bytes, std::string_view source) {
   const OpenedEnvelope env = open_envelope(bytes, source);
   try {
@@ -314,6 +324,10 @@ void save(const workflow::Case& c, const std::string& path, ArchiveFormat format
 
 void save(const workflow::Tracker& tracker, const std::string& path, ArchiveFormat format) {
   write_file_atomically(path, to_bytes(tracker, format));
+}
+
+void save(const standard::Findings& findings, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(findings, format));
 }
 
 Saved load(const std::string& path) {

@@ -50,6 +50,7 @@ const char* type_name(PayloadType t) {
     case PayloadType::organization: return "organization";
     case PayloadType::workflow_case: return "case";
     case PayloadType::tracker: return "tracker";
+    case PayloadType::findings: return "findings";
   }
   return "unknown";
 }
@@ -97,7 +98,7 @@ OpenedEnvelope open_envelope(std::string_view bytes, std::string_view source) {
   o.header.payload_length = get(bytes, 12, 8);
   o.header.payload_crc = static_cast<std::uint32_t>(get(bytes, 20, 4));
   const auto type = get(bytes, 24, 4);
-  if (type < 1 || type > 6) corrupt(source, "unknown payload type " + std::to_string(type));
+  if (type < 1 || type > 7) corrupt(source, "unknown payload type " + std::to_string(type));
   o.header.type = static_cast<PayloadType>(type);
   const std::uint64_t actual = bytes.size() - kEnvelopeHeaderSize;
   if (o.header.payload_length != actual) {

@@ -125,45 +125,98 @@ const char* outcome_name(Outcome o) {
 
 Findings::Findings() : standards_(std::make_shared<const std::vector<Standard>>()) {}
 
+Findings::Findings(std::vector<Standard> standards, FindingsColumns columns)
+    : standards_(std::make_shared<const std::vector<Standard>>(std::move(standards))), c_(std::move(columns)) {
+  const auto fail = [](const std::string& why) { throw std::invalid_argument("findings: " + why); };
+  const std::size_t n = c_.observation.size();
+  for (const std::size_t m : {c_.standard.size(), c_.outcome.size(), c_.measured.size(), c_.bound.size(),
+                              c_.at.size(), c_.staff.size(), c_.unit.size(), c_.channel.size(), c_.note.size()}) {
+    if (m != n) fail("the row columns differ in length (" + std::to_string(m) + " and " + std::to_string(n) + ")");
+  }
+  if (c_.staff_names.empty() || !c_.staff_names[0].empty() || c_.unit_names.empty() || !c_.unit_names[0].empty() ||
+      c_.channel_names.empty() || !c_.channel_names[0].empty()) {
+    fail("a name table does not start with the empty name");
+  }
+  for (std::size_t k = 0; k < c_.id_end.size(); ++k) {
+    if (c_.id_end[k] > c_.id_pool.size() || (k > 0 && c_.id_end[k] < c_.id_end[k - 1])) {
+      fail("observation " + std::to_string(k) + "'s id lies outside the id text");
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (c_.standard[i] >= standards_->size()) fail("row " + std::to_string(i) + " names no standard");
+    if (static_cast<unsigned>(c_.outcome[i]) > static_cast<unsigned>(Outcome::invalid)) {
+      fail("row " + std::to_string(i) + " has no outcome");
+    }
+    if (c_.observation[i] >= c_.id_end.size() || (i > 0 && c_.observation[i] < c_.observation[i - 1])) {
+      fail("row " + std::to_string(i) + " names an observation out of order or out of range");
+    }
+    if (c_.staff[i] >= c_.staff_names.size() || c_.unit[i] >= c_.unit_names.size() ||
+        c_.channel[i] >= c_.channel_names.size()) {
+      fail("row " + std::to_string(i) + " names a staff member, unit or channel outside its table");
+    }
+    const StandardSpec& spec = (*standards_)[c_.standard[i]].spec();
+    const bool deadline = std::holds_alternative<DeadlineRule>(spec.rule);
+    const std::size_t limit = c_.outcome[i] == Outcome::not_applicable ? spec.when.size()
+                              : deadline ? std::get<DeadlineRule>(spec.rule).rules.size()
+                                         : std::numeric_limits<std::uint16_t>::max();
+    if (c_.note[i] >= limit && !(c_.note[i] == std::numeric_limits<std::uint16_t>::max() &&
+                                 std::holds_alternative<Eligibility>(spec.rule))) {
+      fail("row " + std::to_string(i) + " has a note its standard cannot have");
+    }
+  }
+  for (std::size_t k = 0; k < c_.details.size(); ++k) {
+    if (c_.details[k].first >= n || (k > 0 && c_.details[k].first <= c_.details[k - 1].first)) {
+      fail("the words of row " + std::to_string(c_.details[k].first) + " are out of order or out of range");
+    }
+  }
+  for (std::size_t k = 0; k < c_.timings.size(); ++k) {
+    const std::uint64_t row = c_.timings[k].row;
+    if (row >= n || (k > 0 && row <= c_.timings[k - 1].row) ||
+        !std::holds_alternative<DeadlineRule>((*standards_)[c_.standard[row]].spec().rule)) {
+      fail("the instants of row " + std::to_string(row) + " are out of order, out of range or not a deadline's");
+    }
+  }
+}
+
 std::string_view Findings::observation_id(std::size_t i) const {
-  const std::uint64_t k = observation_.at(i);
-  const std::uint64_t begin = k == 0 ? 0 : id_end_[k - 1];
-  return std::string_view(id_pool_).substr(begin, id_end_[k] - begin);
+  const std::uint64_t k = c_.observation.at(i);
+  const std::uint64_t begin = k == 0 ? 0 : c_.id_end[k - 1];
+  return std::string_view(c_.id_pool).substr(begin, c_.id_end[k] - begin);
 }
 
 std::string Findings::explanation(std::size_t i) const {
   const std::string_view id = observation_id(i);
-  const Standard& s = standards()[standard_[i]];
-  const auto d = std::lower_bound(details_.begin(), details_.end(), i,
+  const Standard& s = standards()[c_.standard[i]];
+  const auto d = std::lower_bound(c_.details.begin(), c_.details.end(), i,
                                   [](const auto& entry, std::size_t row) { return entry.first < row; });
-  const auto t = std::lower_bound(timings_.begin(), timings_.end(), i,
-                                  [](const Timing& entry, std::size_t row) { return entry.row < row; });
+  const auto t = std::lower_bound(c_.timings.begin(), c_.timings.end(), i,
+                                  [](const FindingsColumns::Timing& entry, std::size_t row) { return entry.row < row; });
   std::string words;
-  if (d != details_.end() && d->first == i) {
+  if (d != c_.details.end() && d->first == i) {
     words = d->second;
-  } else if (t != timings_.end() && t->row == i) {
-    words = deadline_words(s, note_[i], t->done, t->due);
+  } else if (t != c_.timings.end() && t->row == i) {
+    words = deadline_words(s, c_.note[i], t->done, t->due);
   } else {
-    words = body(s, outcome_[i], measured_[i], bound_[i], note_[i]);
+    words = body(s, c_.outcome[i], c_.measured[i], c_.bound[i], c_.note[i]);
   }
-  return (id.empty() ? "observation " + std::to_string(observation_[i] + 1) : std::string(id)) + " " + s.id() +
-         " " + outcome_words(outcome_[i]) + ": " + words + " (owner " + s.owner() + ")";
+  return (id.empty() ? "observation " + std::to_string(c_.observation[i] + 1) : std::string(id)) + " " + s.id() +
+         " " + outcome_words(c_.outcome[i]) + ": " + words + " (owner " + s.owner() + ")";
 }
 
 Finding Findings::row(std::size_t i) const {
   Finding f;
-  f.observation = observation_.at(i);
+  f.observation = c_.observation.at(i);
   f.observation_id = std::string(observation_id(i));
-  const Standard& s = standards()[standard_[i]];
+  const Standard& s = standards()[c_.standard[i]];
   f.standard = s.id();
-  f.outcome = outcome_[i];
-  f.measured = measured_[i];
-  f.bound = bound_[i];
+  f.outcome = c_.outcome[i];
+  f.measured = c_.measured[i];
+  f.bound = c_.bound[i];
   f.owner = s.owner();
-  f.staff = staff_names_[staff_[i]];
-  f.unit = unit_names_[unit_[i]];
-  f.channel = channel_names_[channel_[i]];
-  f.at = at_[i] == std::numeric_limits<std::int64_t>::min() ? boost::posix_time::ptime() : charter::detail::from_micros(at_[i]);
+  f.staff = c_.staff_names[c_.staff[i]];
+  f.unit = c_.unit_names[c_.unit[i]];
+  f.channel = c_.channel_names[c_.channel[i]];
+  f.at = c_.at[i] == std::numeric_limits<std::int64_t>::min() ? boost::posix_time::ptime() : charter::detail::from_micros(c_.at[i]);
   f.explanation = explanation(i);
   return f;
 }
@@ -171,16 +224,16 @@ Finding Findings::row(std::size_t i) const {
 bool operator==(const Findings& a, const Findings& b) {
   if (a.size() != b.size() || a.standards() != b.standards()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!same_number(a.measured_[i], b.measured_[i]) || !same_number(a.bound_[i], b.bound_[i])) return false;
-    if (a.staff_names_[a.staff_[i]] != b.staff_names_[b.staff_[i]] ||
-        a.unit_names_[a.unit_[i]] != b.unit_names_[b.unit_[i]] ||
-        a.channel_names_[a.channel_[i]] != b.channel_names_[b.channel_[i]] ||
+    if (!same_number(a.c_.measured[i], b.c_.measured[i]) || !same_number(a.c_.bound[i], b.c_.bound[i])) return false;
+    if (a.c_.staff_names[a.c_.staff[i]] != b.c_.staff_names[b.c_.staff[i]] ||
+        a.c_.unit_names[a.c_.unit[i]] != b.c_.unit_names[b.c_.unit[i]] ||
+        a.c_.channel_names[a.c_.channel[i]] != b.c_.channel_names[b.c_.channel[i]] ||
         a.observation_id(i) != b.observation_id(i)) {
       return false;
     }
   }
-  return a.observation_ == b.observation_ && a.standard_ == b.standard_ && a.outcome_ == b.outcome_ &&
-         a.at_ == b.at_ && a.note_ == b.note_ && a.details_ == b.details_ && a.timings_ == b.timings_;
+  return a.c_.observation == b.c_.observation && a.c_.standard == b.c_.standard && a.c_.outcome == b.c_.outcome &&
+         a.c_.at == b.c_.at && a.c_.note == b.c_.note && a.c_.details == b.c_.details && a.c_.timings == b.c_.timings;
 }
 
 // ---- FindingsBuilder -------------------------------------------------------------------------
@@ -192,25 +245,25 @@ FindingsBuilder::FindingsBuilder(const std::vector<Standard>& standards) {
 void FindingsBuilder::observation(const Observation& o) {
   current_ = &o;
   coded_ = false;
-  f_.id_pool_ += o.id;
-  f_.id_end_.push_back(f_.id_pool_.size());
+  f_.c_.id_pool += o.id;
+  f_.c_.id_end.push_back(f_.c_.id_pool.size());
 }
 
 void FindingsBuilder::reserve(const std::vector<Observation>& observations, std::size_t rows) {
   std::size_t id_bytes = 0;
   for (const auto& o : observations) id_bytes += o.id.size();
-  f_.id_pool_.reserve(id_bytes);
-  f_.id_end_.reserve(observations.size());
-  f_.observation_.reserve(rows);
-  f_.standard_.reserve(rows);
-  f_.outcome_.reserve(rows);
-  f_.measured_.reserve(rows);
-  f_.bound_.reserve(rows);
-  f_.note_.reserve(rows);
-  f_.at_.reserve(rows);
-  f_.staff_.reserve(rows);
-  f_.unit_.reserve(rows);
-  f_.channel_.reserve(rows);
+  f_.c_.id_pool.reserve(id_bytes);
+  f_.c_.id_end.reserve(observations.size());
+  f_.c_.observation.reserve(rows);
+  f_.c_.standard.reserve(rows);
+  f_.c_.outcome.reserve(rows);
+  f_.c_.measured.reserve(rows);
+  f_.c_.bound.reserve(rows);
+  f_.c_.note.reserve(rows);
+  f_.c_.at.reserve(rows);
+  f_.c_.staff.reserve(rows);
+  f_.c_.unit.reserve(rows);
+  f_.c_.channel.reserve(rows);
 }
 
 std::uint32_t FindingsBuilder::code(std::vector<std::string>& names, Column& column, const std::string& name) {
@@ -226,27 +279,27 @@ std::uint32_t FindingsBuilder::code(std::vector<std::string>& names, Column& col
 void FindingsBuilder::row(std::size_t observation, std::uint16_t standard, Outcome outcome, double measured,
                           double bound, std::uint16_t note, const std::string& detail) {
   if (!coded_) {
-    staff_ = code(f_.staff_names_, staff_column_, current_->staff);
-    unit_ = code(f_.unit_names_, unit_column_, current_->unit);
-    channel_ = code(f_.channel_names_, channel_column_, current_->channel);
+    staff_ = code(f_.c_.staff_names, staff_column_, current_->staff);
+    unit_ = code(f_.c_.unit_names, unit_column_, current_->unit);
+    channel_ = code(f_.c_.channel_names, channel_column_, current_->channel);
     at_ = current_->at.is_special() ? std::numeric_limits<std::int64_t>::min() : charter::detail::to_micros(current_->at);
     coded_ = true;
   }
-  if (!detail.empty()) f_.details_.emplace_back(f_.observation_.size(), detail);
-  f_.observation_.push_back(observation);
-  f_.standard_.push_back(standard);
-  f_.outcome_.push_back(outcome);
-  f_.measured_.push_back(measured);
-  f_.bound_.push_back(bound);
-  f_.note_.push_back(note);
-  f_.at_.push_back(at_);
-  f_.staff_.push_back(staff_);
-  f_.unit_.push_back(unit_);
-  f_.channel_.push_back(channel_);
+  if (!detail.empty()) f_.c_.details.emplace_back(f_.c_.observation.size(), detail);
+  f_.c_.observation.push_back(observation);
+  f_.c_.standard.push_back(standard);
+  f_.c_.outcome.push_back(outcome);
+  f_.c_.measured.push_back(measured);
+  f_.c_.bound.push_back(bound);
+  f_.c_.note.push_back(note);
+  f_.c_.at.push_back(at_);
+  f_.c_.staff.push_back(staff_);
+  f_.c_.unit.push_back(unit_);
+  f_.c_.channel.push_back(channel_);
 }
 
 void FindingsBuilder::timing(std::int64_t done, std::int64_t due) {
-  f_.timings_.push_back({f_.observation_.size() - 1, done, due});
+  f_.c_.timings.push_back({f_.c_.observation.size() - 1, done, due});
 }
 
 Findings FindingsBuilder::finish() { return std::move(f_); }

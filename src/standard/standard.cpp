@@ -224,6 +224,7 @@ std::vector<StandardProblem> validate(const StandardSpec& spec,
 struct Standard::Data {
   StandardSpec spec;
   std::string owner;
+  org::Organization organization;
   std::optional<calendar::BusinessCalendar> calendar;
   std::optional<PhraseMatcher> forbidden;
   std::optional<PhraseMatcher> required;
@@ -234,6 +235,7 @@ Standard::Standard(StandardSpec spec, const std::map<std::string, calendar::Busi
   std::vector<StandardProblem> problems = validate(spec, calendars, organization);
   if (!problems.empty()) throw StandardError(spec.id, std::move(problems));
   auto data = std::make_shared<Data>();
+  data->organization = organization;
   data->owner = !spec.owner.empty() ? spec.owner
                                     : organization.accountable_for({org::SubjectKind::standard, spec.id})->id;
   if (!spec.calendar.empty()) data->calendar = calendars.at(spec.calendar);
@@ -250,6 +252,7 @@ const std::string& Standard::owner() const { return data_->owner; }
 const calendar::BusinessCalendar* Standard::calendar() const {
   return data_->calendar ? &*data_->calendar : nullptr;
 }
+const org::Organization& Standard::organization() const { return data_->organization; }
 const PhraseMatcher* Standard::forbidden_matcher() const {
   return data_->forbidden ? &*data_->forbidden : nullptr;
 }

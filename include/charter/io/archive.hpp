@@ -1,5 +1,5 @@
 #pragma once
-// Saving and loading calendars, deadlines, charters, organisations, cases and trackers: bytes
+// Saving and loading calendars, deadlines, charters, organisations, cases, trackers and findings: bytes
 // and files in a checked envelope (io/envelope.hpp) around a Boost text, XML or binary archive.
 //
 // Loading never trusts the input: the envelope is checked first, the archive is parsed from
@@ -20,6 +20,11 @@
 // CorruptFileError naming its position. Replay gives back the same events, the same cases in
 // the same order and the same status.
 //
+// Findings are saved with a charter holding just their standards (with the calendars those name
+// and their organisation), then every column (serialize_findings.hpp); loading checks that the
+// columns agree with each other and with the standards. Ten million findings are about 450 MB
+// of columns, beyond kMaxPayloadBytes: save the findings of a day or a unit, not of a year.
+//
 // Example:
 //   io::save(calendar::china_calendar(), "china.cal");               // binary by default
 //   auto cal = std::get<calendar::BusinessCalendar>(io::load("china.cal"));
@@ -36,6 +41,7 @@
 #include "charter/io/envelope.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/standard/findings.hpp"
 #include "charter/workflow/case.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -43,7 +49,7 @@ namespace charter::io {
 
 /// Anything that can be saved.
 using Saved = std::variant<calendar::BusinessCalendar, calendar::Deadline, Charter,
-                           org::Organization, workflow::Case, workflow::Tracker>;
+                           org::Organization, workflow::Case, workflow::Tracker, standard::Findings>;
 
 std::string to_bytes(const calendar::BusinessCalendar& cal,
                      ArchiveFormat format = ArchiveFormat::binary);
@@ -54,6 +60,7 @@ std::string to_bytes(const org::Organization& organization,
                      ArchiveFormat format = ArchiveFormat::binary);
 std::string to_bytes(const workflow::Case& c, ArchiveFormat format = ArchiveFormat::binary);
 std::string to_bytes(const workflow::Tracker& tracker, ArchiveFormat format = ArchiveFormat::binary);
+std::string to_bytes(const standard::Findings& findings, ArchiveFormat format = ArchiveFormat::binary);
 
 /// Reads what to_bytes wrote; `source` names the origin in messages.
 Saved from_bytes(std::string_view bytes, std::string_view source = "<bytes>");
@@ -69,6 +76,8 @@ void save(const org::Organization& organization, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 void save(const workflow::Case& c, const std::string& path, ArchiveFormat format = ArchiveFormat::binary);
 void save(const workflow::Tracker& tracker, const std::string& path,
+          ArchiveFormat format = ArchiveFormat::binary);
+void save(const standard::Findings& findings, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 
 Saved load(const std::string& path);

@@ -39,6 +39,7 @@ enum class PayloadType : std::uint32_t {
   organization = 4,  ///< an Organization
   workflow_case = 5,  ///< a workflow::Case (its definition in a charter, its id and its events)
   tracker = 6,        ///< a workflow::Tracker (its definition in a charter and every event)
+  findings = 7,       ///< standard::Findings (their standards in a charter, and every column)
 };
 
 inline constexpr std::uint16_t kEnvelopeVersion = 1;

@@ -65,37 +65,84 @@ struct Finding {
   std::string explanation;
 };
 
+/// Everything a Findings holds besides its standards, as plain data: what save/load write and
+/// read. Rows are indexed by position in the row columns (observation … note), which all have
+/// the same length.
+struct FindingsColumns {
+  /// A deadline's `done` instant when nothing was recorded (Timing::done).
+  static constexpr std::int64_t kNotRecorded = INT64_MIN;
+
+  std::vector<std::uint64_t> observation;  ///< index in the evaluated observations
+  std::vector<std::uint16_t> standard;     ///< into the standards
+  std::vector<Outcome> outcome;
+  std::vector<double> measured;
+  std::vector<double> bound;
+  std::vector<std::int64_t> at;            ///< UTC microseconds; INT64_MIN: no instant
+  std::vector<std::uint32_t> staff;        ///< into staff_names
+  std::vector<std::uint32_t> unit;         ///< into unit_names
+  std::vector<std::uint32_t> channel;      ///< into channel_names
+  /// Not applicable: the failing `when` condition (65535: no exclusion matched); a deadline:
+  /// the rule that applied; an obligation not met: the condition that failed.
+  std::vector<std::uint16_t> note;
+  std::vector<std::string> staff_names{""};  ///< entry 0 is "" (not given)
+  std::vector<std::string> unit_names{""};
+  std::vector<std::string> channel_names{""};
+  /// Observation ids one after another: observation k's id ends at id_end[k].
+  std::string id_pool;
+  std::vector<std::uint64_t> id_end;
+  /// What the evaluation said in words where the columns cannot, by row, rows ascending.
+  std::vector<std::pair<std::uint64_t, std::string>> details;
+  /// The instants of deadline rows, rows ascending: explanation() words them on the standard's
+  /// calendar.
+  struct Timing {
+    std::uint64_t row;
+    std::int64_t done;  ///< kNotRecorded when nothing was done
+    std::int64_t due;
+    friend bool operator==(const Timing& a, const Timing& b) {
+      return a.row == b.row && a.done == b.done && a.due == b.due;
+    }
+  };
+  std::vector<Timing> timings;
+};
+
 class Findings {
  public:
   /// A deadline's `done` instant when nothing was recorded (in the timing of a row).
-  static constexpr std::int64_t kNotRecorded = INT64_MIN;
+  static constexpr std::int64_t kNotRecorded = FindingsColumns::kNotRecorded;
 
   /// No rows, no standards.
   Findings();
+  /// From saved parts: checks that the columns agree with each other and with the standards
+  /// (lengths, codes within their tables, rows ascending in details and timings, observation
+  /// indices within id_end, timings only on deadline rows); std::invalid_argument otherwise.
+  Findings(std::vector<Standard> standards, FindingsColumns columns);
 
-  std::size_t size() const { return observation_.size(); }
-  bool empty() const { return observation_.empty(); }
+  std::size_t size() const { return c_.observation.size(); }
+  bool empty() const { return c_.observation.empty(); }
 
   /// The standards the rows index, in the charter's order.
   const std::vector<Standard>& standards() const { return *standards_; }
 
   // Columns, one entry per row.
-  const std::vector<std::uint64_t>& observation() const { return observation_; }
+  const std::vector<std::uint64_t>& observation() const { return c_.observation; }
   /// The id of row i's observation ("" when it has none); std::out_of_range past the end.
   std::string_view observation_id(std::size_t i) const;
-  const std::vector<std::uint16_t>& standard() const { return standard_; }  ///< into standards()
-  const std::vector<Outcome>& outcome() const { return outcome_; }
-  const std::vector<double>& measured() const { return measured_; }
-  const std::vector<double>& bound() const { return bound_; }
-  const std::vector<std::int64_t>& at_micros() const { return at_; }  ///< UTC, since 1970
-  const std::vector<std::uint32_t>& staff() const { return staff_; }
-  const std::vector<std::uint32_t>& unit() const { return unit_; }
-  const std::vector<std::uint32_t>& channel() const { return channel_; }
+  const std::vector<std::uint16_t>& standard() const { return c_.standard; }  ///< into standards()
+  const std::vector<Outcome>& outcome() const { return c_.outcome; }
+  const std::vector<double>& measured() const { return c_.measured; }
+  const std::vector<double>& bound() const { return c_.bound; }
+  const std::vector<std::int64_t>& at_micros() const { return c_.at; }  ///< UTC, since 1970
+  const std::vector<std::uint32_t>& staff() const { return c_.staff; }
+  const std::vector<std::uint32_t>& unit() const { return c_.unit; }
+  const std::vector<std::uint32_t>& channel() const { return c_.channel; }
 
   /// Name tables the staff, unit and channel codes index; entry 0 is "".
-  const std::vector<std::string>& staff_names() const { return staff_names_; }
-  const std::vector<std::string>& unit_names() const { return unit_names_; }
-  const std::vector<std::string>& channel_names() const { return channel_names_; }
+  const std::vector<std::string>& staff_names() const { return c_.staff_names; }
+  const std::vector<std::string>& unit_names() const { return c_.unit_names; }
+  const std::vector<std::string>& channel_names() const { return c_.channel_names; }
+
+  /// Everything but the standards, as plain data (what save writes).
+  const FindingsColumns& columns() const { return c_; }
 
   /// Row i with its strings and explanation; std::out_of_range past the end.
   Finding row(std::size_t i) const;
@@ -109,35 +156,7 @@ class Findings {
  private:
   friend class FindingsBuilder;
   std::shared_ptr<const std::vector<Standard>> standards_;
-  std::vector<std::uint64_t> observation_;
-  // Observation ids, one after another: observation k's id ends at id_end_[k].
-  std::string id_pool_;
-  std::vector<std::uint64_t> id_end_;
-  std::vector<std::uint16_t> standard_;
-  std::vector<Outcome> outcome_;
-  std::vector<double> measured_;
-  std::vector<double> bound_;
-  std::vector<std::int64_t> at_;
-  std::vector<std::uint32_t> staff_;
-  std::vector<std::uint32_t> unit_;
-  std::vector<std::uint32_t> channel_;
-  std::vector<std::uint16_t> note_;  // why a row is not applicable: the failing `when` condition
-  std::vector<std::string> staff_names_{""};
-  std::vector<std::string> unit_names_{""};
-  std::vector<std::string> channel_names_{""};
-  // What the evaluation said in words where the columns cannot: rows by index, ascending.
-  std::vector<std::pair<std::uint64_t, std::string>> details_;
-  // The instants of deadline rows (done, or kNotRecorded, and due; UTC microseconds), rows by
-  // index, ascending: explanation() words them on the standard's calendar.
-  struct Timing {
-    std::uint64_t row;
-    std::int64_t done;
-    std::int64_t due;
-    friend bool operator==(const Timing& a, const Timing& b) {
-      return a.row == b.row && a.done == b.done && a.due == b.due;
-    }
-  };
-  std::vector<Timing> timings_;
+  FindingsColumns c_;
 };
 
 }  // namespace charter::standard

@@ -232,6 +232,8 @@ class Standard {
   const std::string& owner() const;
   /// The standard's calendar; nullptr when it names none.
   const calendar::BusinessCalendar* calendar() const;
+  /// The organisation it was built against (its owner is one of its roles).
+  const org::Organization& organization() const;
   /// The compiled forbidden and required phrase lists of a phrases rule; nullptr for other
   /// kinds and for a list the rule does not give.
   const PhraseMatcher* forbidden_matcher() const;
