@@ -14,16 +14,21 @@
 // The DFA reads the raw bytes of the text. Its states are the nodes of an Aho–Corasick trie
 // over the *folded* phrases (UTF-8, one ' ' per separator), plus seven states "at the root, in
 // the middle of a character" that only track UTF-8 validity. Folding that keeps a character one
-// byte long is compiled into the rows: an ASCII upper-case letter steps like its lower-case twin,
-// ASCII punctuation like ' ', and a separator after a separator leaves the state where it is
-// (a state whose trie label ends in ' '), which is how runs collapse. Chinese text is mostly
-// bytes that fold to themselves, so most bytes cost one table lookup and one compare.
+// byte long is compiled into the table: an ASCII upper-case letter steps like its lower-case
+// twin, ASCII punctuation like ' ', and a separator after a separator leaves the state where it
+// is (a state whose trie label ends in ' '), which is how runs collapse. Chinese text is mostly
+// bytes that fold to themselves, so most bytes cost one table load and one compare.
 //
 // Two kinds of byte leave the table for a detour (kDetour): the lead bytes of the multi-byte
 // characters that fold to something else (C2 E1 E2 E3 EF: ，。、“” and full-width forms), which
 // are decoded and stepped as their folded form; and bytes that break UTF-8, which reset the
 // state to the root, so no hit spans them. Accepting states are numbered last, so one compare
 // (state >= first_accepting) catches both detours and hits.
+//
+// Speed comes from the chain of dependent loads, one per byte: the table is laid out by byte,
+// then state, so a step is one addition and one load; the states text visits most (the root
+// ones, then shallow nodes) have the lowest ids and share cache lines; and texts of 1 KiB or
+// more are read as two streams at once, from the start and from the middle (scan).
 //
 // A hit's end is where the automaton accepts. Its start is found by walking back over the
 // phrase's folded form; character offsets are counted only up to hits.
@@ -35,7 +40,8 @@ namespace detail {
 struct PhraseAutomaton {
   std::vector<std::string> phrases;       // as given
   std::vector<std::string> folded;        // fold_phrase_text of each
-  std::vector<std::uint16_t> table;       // states × 256: next state, or kDetour
+  std::uint32_t states = 0;
+  std::vector<std::uint16_t> table;       // 256 × states, by byte: next state, or kDetour
   std::vector<std::uint16_t> lead_next;   // states × 5: the step on a detour lead byte itself
   std::vector<std::uint8_t> pending;      // per state: Pending, what UTF-8 still expects
   std::uint32_t first_accepting = 0;      // states from here on have hits
@@ -336,18 +342,21 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
     }
   }
 
-  // State ids: non-accepting nodes (the root first), the root in mid-character, accepting nodes.
+  // State ids: the root, the root in mid-character, the other non-accepting nodes breadth first,
+  // then the accepting nodes. Text keeps the automaton near the root, so the states it visits
+  // most have the lowest ids and share the first cache lines of each byte's column.
   // Old ids: nodes 0..nodes-1, then nodes + (Pending - 1) for the mid-character roots.
   const std::uint32_t old_states = nodes + kPendingCount - 1;
   std::vector<std::uint32_t> id(old_states);
   std::uint32_t next_id = 0;
-  for (std::uint32_t u = 0; u < nodes; ++u) {
-    if (ends[u].empty()) id[u] = next_id++;
-  }
+  id[kRoot] = next_id++;
   for (std::uint32_t k = nodes; k < old_states; ++k) id[k] = next_id++;
+  for (const std::uint32_t u : queue) {
+    if (u != kRoot && ends[u].empty()) id[u] = next_id++;
+  }
   a->first_accepting = next_id;
   a->hit_begin.push_back(0);
-  for (std::uint32_t u = 0; u < nodes; ++u) {
+  for (const std::uint32_t u : queue) {
     if (ends[u].empty()) continue;
     id[u] = next_id++;
     std::sort(ends[u].begin(), ends[u].end());
@@ -366,6 +375,7 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
     return static_cast<std::uint16_t>(p == kBoundary ? id[kRoot] : id[nodes + p - 1]);
   };
 
+  a->states = old_states;
   a->table.assign(std::size_t{old_states} * 256, kDetour);
   a->lead_next.assign(std::size_t{old_states} * kDetourLeads, kDetour);
   a->pending.assign(old_states, kBoundary);
@@ -373,27 +383,30 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
     const bool is_node = x < nodes;
     const Pending p = is_node ? pending[x] : static_cast<Pending>(x - nodes + 1);
     a->pending[id[x]] = p;
-    std::uint16_t* row = &a->table[std::size_t{id[x]} * 256];
+    // The table is by byte, then state: the column of a byte is found without the state, so the
+    // step that waits for the previous one is one addition and one load.
+    std::uint16_t* const column0 = &a->table[id[x]];
+    auto row = [&](unsigned b) -> std::uint16_t& { return column0[std::size_t{b} * old_states]; };
     const std::uint16_t* ac_row = is_node ? &ac[std::size_t{x} * 256] : nullptr;
     for (unsigned b = 0; b < 256; ++b) {
       if (p != kBoundary) {
-        if (continues(p, b)) row[b] = land(is_node ? ac_row[b] : kRoot, after_continuation(p));
+        if (continues(p, b)) row(b) = land(is_node ? ac_row[b] : kRoot, after_continuation(p));
         continue;  // otherwise a detour: the character so far is not UTF-8
       }
       if (b < 0x80) {
         const auto f = static_cast<unsigned>(fold(b));
         if (f == kSeparator) {
           // A separator right after a separator adds nothing to the folded text.
-          row[b] = x != kRoot && last_byte[x] == ' ' ? static_cast<std::uint16_t>(id[x])
+          row(b) = x != kRoot && last_byte[x] == ' ' ? static_cast<std::uint16_t>(id[x])
                                                      : land(ac_row[' '], kBoundary);
         } else {
-          row[b] = land(ac_row[f], kBoundary);
+          row(b) = land(ac_row[f], kBoundary);
         }
       } else if (const int k = detour_lead(b); k >= 0) {
         a->lead_next[std::size_t{id[x]} * kDetourLeads + static_cast<unsigned>(k)] =
             land(ac_row[b], after_lead(b));
       } else if (after_lead(b) != kBoundary) {
-        row[b] = land(ac_row[b], after_lead(b));
+        row(b) = land(ac_row[b], after_lead(b));
       }
       // else: a continuation byte between characters, or a byte UTF-8 never uses: a detour
     }
@@ -425,59 +438,155 @@ __attribute__((noinline)) Step detour(const PhraseAutomaton& a, std::uint32_t s,
   if (c.len == 0) return {kRoot, p + 1, true};
   const std::uint16_t* table = a.table.data();
   const char32_t f = fold(c.cp);
-  if (f == kSeparator) return {table[s << 8 | ' '], p + c.len, false};
-  if (f < 0x80) return {table[s << 8 | f], p + c.len, false};
+  const std::size_t n = a.states;
+  if (f == kSeparator) return {table[' ' * n + s], p + c.len, false};
+  if (f < 0x80) return {table[f * n + s], p + c.len, false};
   // A character that folds to itself: its bytes step the automaton as usual.
   std::uint32_t t = a.lead_next[s * kDetourLeads + static_cast<unsigned>(k)];
-  for (unsigned i = 1; i < c.len; ++i) t = table[t << 8 | p[i]];
+  for (unsigned i = 1; i < c.len; ++i) t = table[p[i] * n + t];
   return {t, p + c.len, false};
 }
 
-// Runs the automaton over the text, calling on_hit(state, end offset) at every accepting state;
-// on_hit returns false to stop. Sets `invalid` whenever bytes that are not UTF-8 were passed
-// over (on_hit may clear it).
-template <class OnHit>
-void scan(const PhraseAutomaton& a, std::string_view text, bool& invalid, OnHit&& on_hit) {
-  const auto* const base = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* p = base;
-  const unsigned char* const end = base + text.size();
+// One pass of the automaton over [p, end): where it is, its state, and whether it passed over
+// bytes that are not UTF-8 since its owner last cleared the flag.
+struct Stream {
+  const unsigned char* p;
+  const unsigned char* end;
+  std::uint32_t state = kRoot;
+  bool invalid = false;
+};
+
+// The step for a table entry at or past first_accepting: a hit state, or a detour. Returns
+// whether the stream is in a hit state after it.
+inline bool slow_step(const PhraseAutomaton& a, Stream& st, std::uint32_t t) {
+  if (t != kDetour) {
+    st.state = t;
+    ++st.p;
+    return true;
+  }
+  const Step step = detour(a, st.state, st.p, st.end);
+  st.state = step.state;
+  st.p = step.next;
+  st.invalid |= step.invalid;
+  return step.state >= a.first_accepting;
+}
+
+// Runs a stream to its end (or, with until_root, until it holds nothing of any phrase), calling
+// on_hit(stream, end offset) at every hit; false when on_hit asked to stop. Position and state
+// live in locals, written back only around the rare slow steps, so the chain from one step's
+// load to the next stays in registers.
+template <bool until_root, class OnHit>
+bool run(const PhraseAutomaton& a, Stream& st, const unsigned char* base, OnHit& on_hit) {
   const std::uint16_t* const table = a.table.data();
+  const std::size_t n = a.states;
   const std::uint32_t limit = a.first_accepting;
-  std::uint32_t s = kRoot;
-  while (p < end) {
-    const std::uint32_t t = table[s << 8 | *p];
+  const unsigned char* p = st.p;
+  const unsigned char* const end = st.end;
+  std::uint32_t s = st.state;
+  while (p < end && (!until_root || s != kRoot)) {
+    const std::uint32_t t = table[*p * n + s];
     if (t < limit) {
       s = t;
       ++p;
       continue;
     }
-    if (t != kDetour) {
-      s = t;
-      ++p;
-    } else {
-      const Step step = detour(a, s, p, end);
-      s = step.state;
-      p = step.next;
-      invalid |= step.invalid;
-      if (s < limit) continue;
-    }
-    if (!on_hit(s, static_cast<std::size_t>(p - base))) return;
+    st.p = p, st.state = s;
+    if (slow_step(a, st, t) && !on_hit(st, static_cast<std::size_t>(st.p - base))) return false;
+    p = st.p, s = st.state;
   }
+  st.p = p, st.state = s;
+  return true;
+}
+
+// Runs two streams in step, a byte of each per round, until one ends. Each step waits for the
+// previous step's load; the two streams' loads do not wait for each other, so the core overlaps
+// them.
+template <class OnFirst, class OnSecond>
+bool run_pair(const PhraseAutomaton& a, Stream& x, Stream& y, const unsigned char* base,
+              OnFirst& on_x, OnSecond& on_y) {
+  const std::uint16_t* const table = a.table.data();
+  const std::size_t n = a.states;
+  const std::uint32_t limit = a.first_accepting;
+  const unsigned char* xp = x.p;
+  const unsigned char* yp = y.p;
+  std::uint32_t xs = x.state;
+  std::uint32_t ys = y.state;
+  while (xp < x.end && yp < y.end) {
+    const std::uint32_t tx = table[*xp * n + xs];
+    const std::uint32_t ty = table[*yp * n + ys];
+    if (tx < limit && ty < limit) {
+      xs = tx, ++xp;
+      ys = ty, ++yp;
+      continue;
+    }
+    x.p = xp, x.state = xs, y.p = yp, y.state = ys;
+    if (tx < limit) {
+      x.state = tx, ++x.p;
+    } else if (slow_step(a, x, tx) && !on_x(x, static_cast<std::size_t>(x.p - base))) {
+      return false;
+    }
+    if (ty < limit) {
+      y.state = ty, ++y.p;
+    } else if (slow_step(a, y, ty) && !on_y(y, static_cast<std::size_t>(y.p - base))) {
+      return false;
+    }
+    xp = x.p, xs = x.state, yp = y.p, ys = y.state;
+  }
+  x.p = xp, x.state = xs, y.p = yp, y.state = ys;
+  return true;
+}
+
+// Texts this long or longer are read as two streams (scan).
+constexpr std::size_t kTwoStreamBytes = 1024;
+
+// Where the second stream starts: about half way, on a byte that is not a continuation byte,
+// so a UTF-8 decoder is between characters there whatever came before (a sequence cut short
+// ends at such a byte). text.size() when the text is read as one stream.
+std::size_t split_point(std::string_view text) {
+  if (text.size() < kTwoStreamBytes) return text.size();
+  std::size_t mid = text.size() / 2;
+  while (mid < text.size() && (static_cast<unsigned char>(text[mid]) & 0xC0u) == 0x80u) ++mid;
+  return mid;
+}
+
+// Reads the text as two streams, [0, mid) and [mid, size) (one when mid == size), calling
+// on_first and on_second at their hits and at_mid(first stream) when the first reaches mid.
+// The second stream starts at the root, knowing nothing of what came before mid, so it may
+// miss hits that begin before mid, and may report hits the first also reports. The first
+// stream goes on past mid until it is at the root between characters, at `sync`: holding
+// nothing of any phrase there, the true state is the root, so is the second stream's (its text
+// is a tail of the same text, decoded the same from mid), and from there on both agree. So the
+// text's hits are the first stream's (all end at or before sync) followed by the second's that
+// end after sync. Returns false when a callback asked to stop.
+template <class OnFirst, class OnSecond, class AtMid>
+bool scan(const PhraseAutomaton& a, std::string_view text, std::size_t mid, OnFirst& on_first,
+          OnSecond& on_second, AtMid& at_mid, std::size_t& sync) {
+  const auto* const base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = base + text.size();
+  Stream first{base, base + mid};
+  sync = text.size();
+  if (mid == text.size()) return run<false>(a, first, base, on_first);
+  Stream second{base + mid, end};
+  if (!run_pair(a, first, second, base, on_first, on_second)) return false;
+  if (!run<false>(a, first, base, on_first)) return false;
+  at_mid(first);
+  first.end = end;
+  if (!run<true>(a, first, base, on_first)) return false;
+  sync = static_cast<std::size_t>(first.p - base);
+  return run<false>(a, second, base, on_second);
 }
 
 // Characters in [p, end) when it holds only whole UTF-8 characters: the bytes that are not
-// continuation bytes, eight at a time.
+// continuation bytes (10xxxxxx, below -64 as signed char). Fixed blocks of 64 let the compiler
+// vectorise the count.
 std::size_t count_utf8_chars(const unsigned char* p, const unsigned char* end) {
-  std::size_t count = static_cast<std::size_t>(end - p);
-  for (; end - p >= 8; p += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    // Bit 7 set and bit 6 clear marks a continuation byte; the multiply sums the marks into the
-    // top byte.
-    const std::uint64_t c = (w & ~(w << 1)) & 0x8080808080808080ull;
-    count -= ((c >> 7) * 0x0101010101010101ull) >> 56;
+  std::size_t count = 0;
+  for (; end - p >= 64; p += 64) {
+    unsigned block = 0;
+    for (int i = 0; i < 64; ++i) block += static_cast<signed char>(p[i]) >= -64;
+    count += block;
   }
-  for (; p < end; ++p) count -= (*p & 0xC0u) == 0x80u;
+  for (; p < end; ++p) count += static_cast<signed char>(*p) >= -64;
   return count;
 }
 
@@ -543,54 +652,92 @@ PhraseMatcher::PhraseMatcher(std::vector<std::string> phrases)
 const std::vector<std::string>& PhraseMatcher::phrases() const { return automaton_->phrases; }
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const {
-  std::vector<PhraseHit> hits;
   const PhraseAutomaton& a = *automaton_;
+  std::vector<PhraseHit> hits;
   if (a.phrases.empty()) return hits;
   const auto* const base = reinterpret_cast<const unsigned char*>(text.data());
-  // Characters are counted from the last hit's end (always between characters) to the next.
-  std::size_t counted_bytes = 0;
-  std::size_t counted_chars = 0;
-  bool invalid = false;
-  scan(a, text, invalid, [&](std::uint32_t state, std::size_t end) {
-    counted_chars += invalid ? count_chars(base + counted_bytes, base + end)
-                             : count_utf8_chars(base + counted_bytes, base + end);
-    counted_bytes = end;
-    invalid = false;
-    const std::uint32_t k = state - a.first_accepting;
+  const std::size_t mid = split_point(text);
+  // Each stream counts characters from its last hit's end (always between characters) to the
+  // next; the second stream from mid, shifted afterwards by the characters before mid.
+  struct Collector {
+    std::size_t counted_bytes;
+    std::size_t counted_chars;
+    std::vector<PhraseHit>* out;
+  };
+  std::vector<PhraseHit> second_hits;
+  Collector first{0, 0, &hits};
+  Collector second{mid, 0, &second_hits};
+  auto collect = [&](Collector& c, Stream& st, std::size_t end) {
+    c.counted_chars += st.invalid ? count_chars(base + c.counted_bytes, base + end)
+                                  : count_utf8_chars(base + c.counted_bytes, base + end);
+    c.counted_bytes = end;
+    st.invalid = false;
+    const std::uint32_t k = st.state - a.first_accepting;
     for (std::uint32_t h = a.hit_begin[k]; h < a.hit_begin[k + 1]; ++h) {
       const std::uint32_t phrase = a.hit_phrases[h];
       const std::size_t begin = hit_start(base, end, a.folded[phrase]);
-      hits.push_back(PhraseHit{phrase, begin, end,
-                               counted_chars - count_utf8_chars(base + begin, base + end),
-                               counted_chars});
+      c.out->push_back(PhraseHit{phrase, begin, end,
+                                 c.counted_chars - count_utf8_chars(base + begin, base + end),
+                                 c.counted_chars});
     }
     return true;
-  });
+  };
+  auto on_first = [&](Stream& st, std::size_t end) { return collect(first, st, end); };
+  auto on_second = [&](Stream& st, std::size_t end) { return collect(second, st, end); };
+  std::size_t chars_before_mid = 0;
+  auto at_mid = [&](const Stream& st) {
+    // A character cut short just before mid is invalid too, though no detour has said so yet.
+    const bool careful = st.invalid || a.pending[st.state] != kBoundary;
+    chars_before_mid = first.counted_chars + (careful ? count_chars : count_utf8_chars)(
+                                                 base + first.counted_bytes, base + mid);
+  };
+  std::size_t sync = 0;
+  scan(a, text, mid, on_first, on_second, at_mid, sync);
+  for (PhraseHit& h : second_hits) {
+    if (h.end <= sync) continue;
+    h.char_begin += chars_before_mid;
+    h.char_end += chars_before_mid;
+    hits.push_back(h);
+  }
   return hits;
 }
 
 bool PhraseMatcher::contains_any(std::string_view text) const {
   const PhraseAutomaton& a = *automaton_;
   if (a.phrases.empty()) return false;
+  // Every hit either stream reports is a hit of the text.
   bool found = false;
-  bool invalid = false;
-  scan(a, text, invalid, [&](std::uint32_t, std::size_t) {
+  auto on_hit = [&](Stream&, std::size_t) {
     found = true;
     return false;
-  });
+  };
+  auto at_mid = [](const Stream&) {};
+  std::size_t sync = 0;
+  scan(a, text, split_point(text), on_hit, on_hit, at_mid, sync);
   return found;
 }
 
 std::size_t PhraseMatcher::count(std::string_view text) const {
   const PhraseAutomaton& a = *automaton_;
   if (a.phrases.empty()) return 0;
+  auto hits_at = [&](const Stream& st) {
+    const std::uint32_t k = st.state - a.first_accepting;
+    return static_cast<std::size_t>(a.hit_begin[k + 1] - a.hit_begin[k]);
+  };
   std::size_t n = 0;
-  bool invalid = false;
-  scan(a, text, invalid, [&](std::uint32_t state, std::size_t) {
-    const std::uint32_t k = state - a.first_accepting;
-    n += a.hit_begin[k + 1] - a.hit_begin[k];
+  std::vector<std::pair<std::size_t, std::size_t>> second;  // end, hits there
+  auto on_first = [&](Stream& st, std::size_t) {
+    n += hits_at(st);
     return true;
-  });
+  };
+  auto on_second = [&](Stream& st, std::size_t end) {
+    second.emplace_back(end, hits_at(st));
+    return true;
+  };
+  auto at_mid = [](const Stream&) {};
+  std::size_t sync = 0;
+  scan(a, text, split_point(text), on_first, on_second, at_mid, sync);
+  for (const auto& [end, hits] : second) n += end > sync ? hits : 0;
   return n;
 }
 

@@ -46,7 +46,9 @@
 //     lists as given, in order.
 //   - Cost: one table step per byte of text (a DFA compiled from the folded phrases,
 //     Aho–Corasick), folding on the fly without copying the text; multi-byte separators and
-//     full-width forms take a short detour. Positions are worked out only for hits.
+//     full-width forms take a short detour; a text of 1 KiB or more is read from its start and
+//     its middle at once. Positions are worked out only for hits. Nothing is shared between
+//     calls, so one matcher may be used from many threads.
 //
 // Example:
 //   const PhraseMatcher forbidden({"老头", "老太婆", "神经病", "喂,干什么", "叫什么,等一会儿"});

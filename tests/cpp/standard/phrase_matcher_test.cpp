@@ -361,6 +361,64 @@ TEST(PhraseMatcher, EveryCodePointFoldsAsTheReferenceSays) {
   }
 }
 
+// Texts of 1 KiB or more are read as two streams from the middle (a speed-up the results must
+// not show). Phrases straddling the middle at every offset, a separator run across it, invalid
+// bytes and characters cut short at it.
+TEST(PhraseMatcher, TextsReadFromTheMiddleGiveTheSameHits) {
+  const std::vector<std::string> phrases = {"喂,干什么", "老太婆", "老太", "shut up", "哈哈"};
+  const PhraseMatcher m(phrases);
+  const std::vector<std::string> spelled = {"喂，干什么", "喂 \n ，干什么", "老太婆", "ＳＨＵＴ　ＵＰ",
+                                            "哈哈哈哈", "\xE8\x80", "\xFF", "喂，，，，，，，，，，，，"};
+  const std::string filler = "您好，请稍等。abc \xE4\xBD";  // ends with 你 cut short
+  for (const std::size_t size : {1024u, 1025u, 1500u, 4096u}) {
+    for (const auto& piece : spelled) {
+      for (std::size_t offset = size / 2 - 40; offset < size / 2 + 40; ++offset) {
+        std::string text;
+        while (text.size() < offset) text += filler;
+        text.resize(offset);  // may cut a character: invalid bytes before the piece
+        text += piece;
+        while (text.size() < size) text += "干什么，老太婆哈";
+        ASSERT_EQ(m.find_all(text), reference_find_all(phrases, text))
+            << "size " << size << ", '" << piece << "' at " << offset;
+        ASSERT_EQ(m.count(text), reference_find_all(phrases, text).size());
+        ASSERT_EQ(m.contains_any(text), !reference_find_all(phrases, text).empty());
+      }
+    }
+  }
+}
+
+TEST(PhraseMatcher, ASeparatorRunAcrossTheMiddleStillJoins) {
+  // 喂, 100,000 spaces and full-width commas, 干什么: one hit spanning the whole text.
+  std::string text = "喂";
+  for (int i = 0; i < 50000; ++i) text += i % 2 ? " " : "，";
+  text += "干什么";
+  const std::size_t n = chars(text);
+  EXPECT_EQ(source_list().find_all(text), (Hits{{3, 0, text.size(), 0, n}}));
+  EXPECT_EQ(source_list().count(text), 1u);
+  // And the first half never returning to the root: every 老 may start 老太婆.
+  std::string olds;
+  for (int i = 0; i < 3000; ++i) olds += "老";
+  olds += "太婆";
+  EXPECT_EQ(source_list().find_all(olds),
+            (Hits{{1, olds.size() - 9, olds.size(), 2999, 3002}}));
+}
+
+TEST(PhraseMatcher, AgreesWithTheNaiveReferenceOnTextsReadAsTwoStreams) {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 60; ++round) {
+    std::vector<std::string> phrases = kSourcePhrases;
+    for (std::size_t k = rng() % 6; k > 0; --k) phrases.push_back(random_phrase(rng));
+    const PhraseMatcher m(phrases);
+    for (int t = 0; t < 10; ++t) {
+      const std::string text = random_text(rng, 400 + rng() % 2000);
+      const Hits expected = reference_find_all(phrases, text);
+      ASSERT_EQ(m.find_all(text), expected) << "round " << round << " text " << t;
+      ASSERT_EQ(m.count(text), expected.size());
+      ASSERT_EQ(m.contains_any(text), !expected.empty());
+    }
+  }
+}
+
 TEST(PhraseMatcher, LongTextAgreesWithTheReference) {
   // 1 MB of text: character offsets are counted across many hits and invalid bytes.
   std::mt19937 rng(3);
