@@ -1,6 +1,7 @@
 #include "charter/standard/phrase_matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -100,7 +101,7 @@ inline Char decode(const unsigned char* p, const unsigned char* end) {
 constexpr char32_t kSeparator = 0x110000;  // not a code point
 
 // The folded form of one character: a code point, or kSeparator.
-char32_t fold(char32_t cp) {
+constexpr char32_t fold(char32_t cp) {
   if (cp < 0x80) {
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return cp;
     if (cp >= 'A' && cp <= 'Z') return cp + ('a' - 'A');
@@ -267,6 +268,16 @@ constexpr unsigned kDetourLeads = 5;
 
 // ---- building -------------------------------------------------------------------------------
 
+// Each ASCII byte folded: itself, its lower-case letter, or ' ' for a separator.
+constexpr std::array<unsigned char, 0x80> kAsciiFolded = [] {
+  std::array<unsigned char, 0x80> folded{};
+  for (unsigned b = 0; b < 0x80; ++b) {
+    const char32_t f = fold(b);
+    folded[b] = static_cast<unsigned char>(f == kSeparator ? ' ' : f);
+  }
+  return folded;
+}();
+
 std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
   auto a = std::make_shared<PhraseAutomaton>();
   a->folded.reserve(phrases.size());
@@ -293,6 +304,7 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
   // The trie over the folded phrases. total ≤ kMaxFoldedPhraseBytes keeps node ids, and the
   // state ids made from them below, under kDetour.
   std::unordered_map<std::uint32_t, std::uint32_t> child;  // node << 8 | byte → node
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
   std::vector<Pending> pending{kBoundary};
   std::vector<unsigned char> last_byte{0};
   std::vector<std::vector<std::uint32_t>> ends(1);  // phrases that end at a node
@@ -305,6 +317,8 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
       const auto [it, added] =
           child.try_emplace(node << 8 | b, static_cast<std::uint32_t>(pending.size()));
       if (added) {
+        children[node].emplace_back(b, it->second);
+        children.emplace_back();
         pending.push_back(p);
         last_byte.push_back(b);
         ends.emplace_back();
@@ -316,24 +330,20 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
   const auto nodes = static_cast<std::uint32_t>(pending.size());
 
   // The Aho–Corasick DFA over folded bytes, breadth first: a node's failure lies shallower, so
-  // its row is complete when the node's row borrows from it.
-  std::vector<std::uint16_t> ac(std::size_t{nodes} * 256);
+  // its row is complete when the node's row starts as a copy of it; the node's own children
+  // then replace their entries (the copy still holds the failure's step, the child's failure).
+  std::vector<std::uint16_t> ac(std::size_t{nodes} * 256, kRoot);
   std::vector<std::uint32_t> fail(nodes, kRoot);
   std::vector<std::uint32_t> queue{kRoot};
   queue.reserve(nodes);
   for (std::size_t q = 0; q < queue.size(); ++q) {
     const std::uint32_t u = queue[q];
-    for (unsigned b = 0; b < 256; ++b) {
-      const auto it = child.find(u << 8 | b);
-      std::uint32_t next;
-      if (it != child.end()) {
-        next = it->second;
-        fail[next] = u == kRoot ? kRoot : ac[std::size_t{fail[u]} * 256 + b];
-        queue.push_back(next);
-      } else {
-        next = u == kRoot ? kRoot : ac[std::size_t{fail[u]} * 256 + b];
-      }
-      ac[std::size_t{u} * 256 + b] = static_cast<std::uint16_t>(next);
+    std::uint16_t* const ac_row = &ac[std::size_t{u} * 256];
+    if (u != kRoot) std::copy_n(&ac[std::size_t{fail[u]} * 256], 256, ac_row);
+    for (const auto& [b, c] : children[u]) {
+      fail[c] = ac_row[b];  // for children of the root, the root
+      ac_row[b] = static_cast<std::uint16_t>(c);
+      queue.push_back(c);
     }
     if (u != kRoot) {
       // A node also reports what its failure reports (shorter phrases ending here).
@@ -388,27 +398,32 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
     std::uint16_t* const column0 = &a->table[id[x]];
     auto row = [&](unsigned b) -> std::uint16_t& { return column0[std::size_t{b} * old_states]; };
     const std::uint16_t* ac_row = is_node ? &ac[std::size_t{x} * 256] : nullptr;
-    for (unsigned b = 0; b < 256; ++b) {
-      if (p != kBoundary) {
+    if (p != kBoundary) {
+      // Only continuation bytes go on; any other byte is a detour: the character so far is not
+      // UTF-8.
+      for (unsigned b = 0x80; b <= 0xBF; ++b) {
         if (continues(p, b)) row(b) = land(is_node ? ac_row[b] : kRoot, after_continuation(p));
-        continue;  // otherwise a detour: the character so far is not UTF-8
       }
-      if (b < 0x80) {
-        const auto f = static_cast<unsigned>(fold(b));
-        if (f == kSeparator) {
-          // A separator right after a separator adds nothing to the folded text.
-          row(b) = x != kRoot && last_byte[x] == ' ' ? static_cast<std::uint16_t>(id[x])
-                                                     : land(ac_row[' '], kBoundary);
-        } else {
-          row(b) = land(ac_row[f], kBoundary);
-        }
-      } else if (const int k = detour_lead(b); k >= 0) {
-        a->lead_next[std::size_t{id[x]} * kDetourLeads + static_cast<unsigned>(k)] =
-            land(ac_row[b], after_lead(b));
-      } else if (after_lead(b) != kBoundary) {
-        row(b) = land(ac_row[b], after_lead(b));
+      continue;
+    }
+    // Between characters. ASCII steps as its folded byte; a separator right after a separator
+    // adds nothing to the folded text, so it leaves the state as it is.
+    const bool after_separator = x != kRoot && last_byte[x] == ' ';
+    for (unsigned b = 0; b < 0x80; ++b) {
+      const unsigned f = kAsciiFolded[b];
+      row(b) = f == ' ' && after_separator ? static_cast<std::uint16_t>(id[x])
+                                           : land(ac_row[f], kBoundary);
+    }
+    // Lead bytes start a character; those of characters that may fold to something else are
+    // detours, with their own step kept aside. Continuation bytes here, and bytes UTF-8 never
+    // uses, stay detours: they are not UTF-8.
+    for (unsigned b = 0xC2; b <= 0xF4; ++b) {
+      const std::uint16_t next = land(ac_row[b], after_lead(b));
+      if (const int k = detour_lead(b); k >= 0) {
+        a->lead_next[std::size_t{id[x]} * kDetourLeads + static_cast<unsigned>(k)] = next;
+      } else {
+        row(b) = next;
       }
-      // else: a continuation byte between characters, or a byte UTF-8 never uses: a detour
     }
   }
   return a;
