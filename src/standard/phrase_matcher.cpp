@@ -46,8 +46,18 @@ struct PhraseAutomaton {
   std::vector<std::uint16_t> lead_next;   // states × 5: the step on a detour lead byte itself
   std::vector<std::uint8_t> pending;      // per state: Pending, what UTF-8 still expects
   std::uint32_t first_accepting = 0;      // states from here on have hits
-  std::vector<std::uint32_t> hit_begin;   // per accepting state, into hit_phrases (+1 at end)
-  std::vector<std::uint32_t> hit_phrases; // phrase indices, ascending per state
+  // Per accepting state k = state - first_accepting:
+  //   own_phrases[own_begin[k] .. own_begin[k + 1]): the phrases whose folded form is the
+  //     state's label, ascending (none when only shorter phrases end here);
+  //   more[k]: the accepting state whose label is the next shorter suffix of this one's (its
+  //     phrases end here too), or kNoMore;
+  //   total[k]: how many phrases end here, own and shorter.
+  // Linking, not copying, keeps the size linear in the phrases: 10,000 copies of "a" and one
+  // phrase of 10,000 a's would otherwise be 10^8 entries.
+  std::vector<std::uint32_t> own_begin;
+  std::vector<std::uint32_t> own_phrases;
+  std::vector<std::uint32_t> more;
+  std::vector<std::uint32_t> total;
 };
 
 }  // namespace detail
@@ -58,6 +68,7 @@ using detail::PhraseAutomaton;
 
 constexpr std::uint16_t kDetour = 0xFFFF;
 constexpr std::uint32_t kRoot = 0;
+constexpr std::uint32_t kNoMore = 0xFFFFFFFF;
 
 // ---- UTF-8 and folding -------------------------------------------------------------------------
 
@@ -345,12 +356,17 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
       ac_row[b] = static_cast<std::uint16_t>(c);
       queue.push_back(c);
     }
-    if (u != kRoot) {
-      // A node also reports what its failure reports (shorter phrases ending here).
-      const auto& inherited = ends[fail[u]];
-      ends[u].insert(ends[u].end(), inherited.begin(), inherited.end());
-    }
   }
+
+  // The nearest node down the failure chain where phrases end: their hits end wherever this
+  // node's do. Breadth first, a failure's link is known before the node's.
+  std::vector<std::uint32_t> shorter(nodes, kNoMore);
+  for (const std::uint32_t u : queue) {
+    if (u == kRoot) continue;
+    const std::uint32_t f = fail[u];
+    shorter[u] = !ends[f].empty() ? f : shorter[f];
+  }
+  auto accepting = [&](std::uint32_t u) { return !ends[u].empty() || shorter[u] != kNoMore; };
 
   // State ids: the root, the root in mid-character, the other non-accepting nodes breadth first,
   // then the accepting nodes. Text keeps the automaton near the root, so the states it visits
@@ -362,18 +378,28 @@ std::shared_ptr<const PhraseAutomaton> build(std::vector<std::string> phrases) {
   id[kRoot] = next_id++;
   for (std::uint32_t k = nodes; k < old_states; ++k) id[k] = next_id++;
   for (const std::uint32_t u : queue) {
-    if (u != kRoot && ends[u].empty()) id[u] = next_id++;
+    if (u != kRoot && !accepting(u)) id[u] = next_id++;
   }
   a->first_accepting = next_id;
-  a->hit_begin.push_back(0);
+  a->own_begin.push_back(0);
   for (const std::uint32_t u : queue) {
-    if (ends[u].empty()) continue;
+    if (!accepting(u)) continue;
     id[u] = next_id++;
-    std::sort(ends[u].begin(), ends[u].end());
-    a->hit_phrases.insert(a->hit_phrases.end(), ends[u].begin(), ends[u].end());
-    a->hit_begin.push_back(static_cast<std::uint32_t>(a->hit_phrases.size()));
+    // Phrases were inserted in index order, so ends[u] is ascending.
+    a->own_phrases.insert(a->own_phrases.end(), ends[u].begin(), ends[u].end());
+    a->own_begin.push_back(static_cast<std::uint32_t>(a->own_phrases.size()));
   }
   assert(next_id == old_states && old_states < kDetour);
+  for (const std::uint32_t u : queue) {
+    if (!accepting(u)) continue;
+    const std::uint32_t k = id[u] - a->first_accepting;
+    const std::uint32_t s = shorter[u];
+    a->more.push_back(s == kNoMore ? kNoMore : id[s] - a->first_accepting);
+    a->total.push_back(static_cast<std::uint32_t>(ends[u].size()) +
+                       (s == kNoMore ? 0 : a->total[id[s] - a->first_accepting]));
+    assert(a->more.size() == k + 1);
+    static_cast<void>(k);
+  }
 
   // Where a byte leads when the Aho–Corasick step falls back to the root: the root, or the root
   // still inside a character.
@@ -625,21 +651,35 @@ std::size_t char_start_before(const unsigned char* base, std::size_t pos) {
   return q;
 }
 
-// The first byte of the hit of `folded` that ends at `end`: one character back for each of the
-// phrase's characters, a whole run of separators back for each of its separators. The hit holds
-// only whole UTF-8 characters, so stepping back over continuation bytes finds each start.
-std::size_t hit_start(const unsigned char* base, std::size_t end, const std::string& folded) {
-  std::size_t pos = end;
+// The last run of separators walked back over: [begin, end) in the text. Hits that share a run
+// (phrases with a separator ending near each other) walk it once.
+struct SeparatorRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Walks back from `pos` over the text matched by `folded` (a hit's folded phrase, or the part
+// of it before a suffix already walked): one character back for each of its characters, a
+// whole run of separators back for each of its separators. The hit holds only whole UTF-8
+// characters, so stepping back over continuation bytes finds each start.
+std::size_t walk_back(const unsigned char* base, std::size_t pos, std::string_view folded,
+                      SeparatorRun& last_run) {
   std::size_t i = folded.size();
   while (i > 0 && pos > 0) {
     if (folded[i - 1] == ' ') {
       --i;
+      if (pos == last_run.end) {
+        pos = last_run.begin;
+        continue;
+      }
+      const std::size_t run_end = pos;
       while (pos > 0) {
         const std::size_t q = char_start_before(base, pos);
         const Char c = decode(base + q, base + pos);
         if (c.len != pos - q || fold(c.cp) != kSeparator) break;
         pos = q;
       }
+      last_run = {pos, run_end};
     } else {
       do --i;
       while (i > 0 && (static_cast<unsigned char>(folded[i]) & 0xC0u) == 0x80u);
@@ -682,18 +722,52 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseHit> second_hits;
   Collector first{0, 0, &hits};
   Collector second{mid, 0, &second_hits};
+  // Where the phrases that end at one place start: one group per label along the chain of
+  // shorter suffixes, all phrases of a group (equal folded forms) starting at the same byte.
+  struct Group {
+    std::uint32_t k;
+    std::size_t begin;
+    std::size_t char_begin;
+  };
+  std::vector<Group> groups;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> here;  // phrase, group
+  SeparatorRun last_run;
   auto collect = [&](Collector& c, Stream& st, std::size_t end) {
     c.counted_chars += st.invalid ? count_chars(base + c.counted_bytes, base + end)
                                   : count_utf8_chars(base + c.counted_bytes, base + end);
     c.counted_bytes = end;
     st.invalid = false;
-    const std::uint32_t k = st.state - a.first_accepting;
-    for (std::uint32_t h = a.hit_begin[k]; h < a.hit_begin[k + 1]; ++h) {
-      const std::uint32_t phrase = a.hit_phrases[h];
-      const std::size_t begin = hit_start(base, end, a.folded[phrase]);
-      c.out->push_back(PhraseHit{phrase, begin, end,
-                                 c.counted_chars - count_utf8_chars(base + begin, base + end),
-                                 c.counted_chars});
+    groups.clear();
+    for (std::uint32_t k = st.state - a.first_accepting; k != kNoMore; k = a.more[k]) {
+      if (a.own_begin[k] != a.own_begin[k + 1]) groups.push_back({k, 0, 0});
+    }
+    // Shortest first: each label is a suffix of the next, so each walk goes on from where the
+    // shorter one stopped, and the whole walk is as long as the longest hit.
+    std::size_t pos = end;
+    std::size_t walked = 0;
+    std::size_t chars = c.counted_chars;
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+      const std::string& folded = a.folded[a.own_phrases[a.own_begin[g->k]]];
+      const std::size_t begin =
+          walk_back(base, pos, std::string_view(folded).substr(0, folded.size() - walked),
+                    last_run);
+      chars -= count_utf8_chars(base + begin, base + pos);
+      pos = begin;
+      walked = folded.size();
+      g->begin = begin;
+      g->char_begin = chars;
+    }
+    here.clear();
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+      const std::uint32_t k = groups[g].k;
+      for (std::uint32_t h = a.own_begin[k]; h < a.own_begin[k + 1]; ++h) {
+        here.emplace_back(a.own_phrases[h], g);
+      }
+    }
+    if (groups.size() > 1) std::sort(here.begin(), here.end());
+    for (const auto& [phrase, g] : here) {
+      c.out->push_back(
+          PhraseHit{phrase, groups[g].begin, end, groups[g].char_begin, c.counted_chars});
     }
     return true;
   };
@@ -736,8 +810,7 @@ std::size_t PhraseMatcher::count(std::string_view text) const {
   const PhraseAutomaton& a = *automaton_;
   if (a.phrases.empty()) return 0;
   auto hits_at = [&](const Stream& st) {
-    const std::uint32_t k = st.state - a.first_accepting;
-    return static_cast<std::size_t>(a.hit_begin[k + 1] - a.hit_begin[k]);
+    return static_cast<std::size_t>(a.total[st.state - a.first_accepting]);
   };
   std::size_t n = 0;
   std::vector<std::pair<std::size_t, std::size_t>> second;  // end, hits there

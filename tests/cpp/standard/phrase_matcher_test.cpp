@@ -213,6 +213,35 @@ TEST(PhraseMatcher, SingleCharacterAndAsciiPhrases) {
   EXPECT_TRUE(m.contains_any("jsbx"));
 }
 
+TEST(PhraseMatcher, ManyDuplicatesAndSuffixesStaySmall) {
+  // 10,000 copies of "a" and a phrase of 10,000 a's (20 KB): each state links to the next
+  // shorter phrase ending with it instead of copying its list (which would hold 10^8 entries).
+  std::vector<std::string> phrases(10000, "a");
+  phrases.push_back(std::string(10000, 'a'));
+  const PhraseMatcher m(phrases);
+  const Hits hits = m.find_all("aaa");
+  ASSERT_EQ(hits.size(), 30000u);
+  EXPECT_EQ(hits.front(), (PhraseHit{0, 0, 1, 0, 1}));
+  EXPECT_EQ(hits[9999], (PhraseHit{9999, 0, 1, 0, 1}));
+  EXPECT_EQ(hits.back(), (PhraseHit{9999, 2, 3, 2, 3}));
+  EXPECT_EQ(m.count(std::string(10000, 'a')), 10000u * 10000u + 1);
+  // Suffix chains: 老太婆 ends where 太婆 and 婆 end; all three, by phrase index.
+  const PhraseMatcher chain({"婆", "老太婆", "太婆", "婆"});
+  EXPECT_EQ(chain.find_all("老太婆"),
+            (Hits{{0, 6, 9, 2, 3}, {1, 0, 9, 0, 3}, {2, 3, 9, 1, 3}, {3, 6, 9, 2, 3}}));
+}
+
+TEST(PhraseMatcher, HitsSharingALongSeparatorRun) {
+  // 700 phrases "x,y" … "x,yyyyyyy" (100 of each) all span the same 100,000-byte run of spaces;
+  // the run is walked back once, and every hit still starts at x.
+  std::vector<std::string> phrases;
+  for (int i = 0; i < 700; ++i) phrases.push_back("x," + std::string(static_cast<std::size_t>(i % 7 + 1), 'y'));
+  const std::string text = "x" + std::string(100000, ' ') + "yyyyyyy";
+  const Hits hits = PhraseMatcher(phrases).find_all(text);
+  EXPECT_EQ(hits.size(), 700u);
+  EXPECT_EQ(hits, reference_find_all(phrases, text));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text that is not UTF-8
 
