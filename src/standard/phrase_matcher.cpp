@@ -512,11 +512,10 @@ inline bool slow_step(const PhraseAutomaton& a, Stream& st, std::uint32_t t) {
   return step.state >= a.first_accepting;
 }
 
-// Runs a stream to its end (or, with until_root, until it holds nothing of any phrase), calling
-// on_hit(stream, end offset) at every hit; false when on_hit asked to stop. Position and state
-// live in locals, written back only around the rare slow steps, so the chain from one step's
-// load to the next stays in registers.
-template <bool until_root, class OnHit>
+// Runs a stream to its end, calling on_hit(stream, end offset) at every hit; false when on_hit
+// asked to stop. Position and state live in locals, written back only around the rare slow
+// steps, so the chain from one step's load to the next stays in registers.
+template <class OnHit>
 bool run(const PhraseAutomaton& a, Stream& st, const unsigned char* base, OnHit& on_hit) {
   const std::uint16_t* const table = a.table.data();
   const std::size_t n = a.states;
@@ -524,7 +523,7 @@ bool run(const PhraseAutomaton& a, Stream& st, const unsigned char* base, OnHit&
   const unsigned char* p = st.p;
   const unsigned char* const end = st.end;
   std::uint32_t s = st.state;
-  while (p < end && (!until_root || s != kRoot)) {
+  while (p < end) {
     const std::uint32_t t = table[*p * n + s];
     if (t < limit) {
       s = t;
@@ -579,42 +578,55 @@ bool run_pair(const PhraseAutomaton& a, Stream& x, Stream& y, const unsigned cha
 
 // Texts this long or longer are read as two streams (scan).
 constexpr std::size_t kTwoStreamBytes = 1024;
+// How far before the middle the second stream starts, to take up a phrase in progress there.
+constexpr std::size_t kWarmUpBytes = 256;
 
-// Where the second stream starts: about half way, on a byte that is not a continuation byte,
-// so a UTF-8 decoder is between characters there whatever came before (a sequence cut short
-// ends at such a byte). text.size() when the text is read as one stream.
-std::size_t split_point(std::string_view text) {
-  if (text.size() < kTwoStreamBytes) return text.size();
-  std::size_t mid = text.size() / 2;
-  while (mid < text.size() && (static_cast<unsigned char>(text[mid]) & 0xC0u) == 0x80u) ++mid;
-  return mid;
+// The first byte at or after i that is not a continuation byte: a UTF-8 decoder is between
+// characters there whatever came before (a sequence cut short ends at such a byte).
+std::size_t next_boundary(std::string_view text, std::size_t i) {
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0u) == 0x80u) ++i;
+  return i;
 }
 
-// Reads the text as two streams, [0, mid) and [mid, size) (one when mid == size), calling
-// on_first and on_second at their hits and at_mid(first stream) when the first reaches mid.
-// The second stream starts at the root, knowing nothing of what came before mid, so it may
-// miss hits that begin before mid, and may report hits the first also reports. The first
-// stream goes on past mid until it is at the root between characters, at `sync`: holding
-// nothing of any phrase there, the true state is the root, so is the second stream's (its text
-// is a tail of the same text, decoded the same from mid), and from there on both agree. So the
-// text's hits are the first stream's (all end at or before sync) followed by the second's that
-// end after sync. Returns false when a callback asked to stop.
+// Where the second stream's part begins: about half way, between characters; text.size() when
+// the text is read as one stream.
+std::size_t split_point(std::string_view text) {
+  return text.size() < kTwoStreamBytes ? text.size() : next_boundary(text, text.size() / 2);
+}
+
+struct ScanResult {
+  bool completed;      // false when a callback asked to stop
+  bool second_counts;  // the second stream's hits are the text's hits after mid
+};
+
+// Reads the text as two streams when mid < size: the first over [0, mid), the second over
+// [mid, size), the two in step (run_pair). The second starts kWarmUpBytes before mid with its
+// hits there unreported, so that at mid it has taken up any phrase in progress. Both are
+// deterministic: when the first reaches mid in the state the second had there, the second's
+// hits are exactly the text's hits after mid. When not (a phrase in progress began before the
+// warm-up, e.g. across a long run of separators), the second's hits are dropped and the first
+// reads on to the end. on_first/on_second(stream, end) are called at hits, at_mid(first) when
+// the first reaches mid.
 template <class OnFirst, class OnSecond, class AtMid>
-bool scan(const PhraseAutomaton& a, std::string_view text, std::size_t mid, OnFirst& on_first,
-          OnSecond& on_second, AtMid& at_mid, std::size_t& sync) {
+ScanResult scan(const PhraseAutomaton& a, std::string_view text, std::size_t mid,
+                OnFirst& on_first, OnSecond& on_second, AtMid& at_mid) {
   const auto* const base = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = base + text.size();
   Stream first{base, base + mid};
-  sync = text.size();
-  if (mid == text.size()) return run<false>(a, first, base, on_first);
-  Stream second{base + mid, end};
-  if (!run_pair(a, first, second, base, on_first, on_second)) return false;
-  if (!run<false>(a, first, base, on_first)) return false;
+  if (mid == text.size()) return {run(a, first, base, on_first), false};
+  const std::size_t warm = next_boundary(text, mid > kWarmUpBytes ? mid - kWarmUpBytes : 0);
+  Stream second{base + warm, base + mid};
+  auto unreported = [](Stream&, std::size_t) { return true; };
+  run(a, second, base, unreported);
+  const std::uint32_t second_at_mid = second.state;
+  second.end = end;
+  second.invalid = false;  // bytes before mid are the first stream's to count
+  if (!run_pair(a, first, second, base, on_first, on_second)) return {false, true};
+  if (!run(a, first, base, on_first)) return {false, true};
   at_mid(first);
+  if (first.state == second_at_mid) return {run(a, second, base, on_second), true};
   first.end = end;
-  if (!run<true>(a, first, base, on_first)) return false;
-  sync = static_cast<std::size_t>(first.p - base);
-  return run<false>(a, second, base, on_second);
+  return {run(a, first, base, on_first), false};
 }
 
 // Characters in [p, end) when it holds only whole UTF-8 characters: the bytes that are not
@@ -780,10 +792,8 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const {
     chars_before_mid = first.counted_chars + (careful ? count_chars : count_utf8_chars)(
                                                  base + first.counted_bytes, base + mid);
   };
-  std::size_t sync = 0;
-  scan(a, text, mid, on_first, on_second, at_mid, sync);
+  if (!scan(a, text, mid, on_first, on_second, at_mid).second_counts) return hits;
   for (PhraseHit& h : second_hits) {
-    if (h.end <= sync) continue;
     h.char_begin += chars_before_mid;
     h.char_end += chars_before_mid;
     hits.push_back(h);
@@ -794,15 +804,15 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const {
 bool PhraseMatcher::contains_any(std::string_view text) const {
   const PhraseAutomaton& a = *automaton_;
   if (a.phrases.empty()) return false;
-  // Every hit either stream reports is a hit of the text.
+  // Every hit either stream reports is a hit of the text, even when the second stream's hits
+  // are not all of them.
   bool found = false;
   auto on_hit = [&](Stream&, std::size_t) {
     found = true;
     return false;
   };
   auto at_mid = [](const Stream&) {};
-  std::size_t sync = 0;
-  scan(a, text, split_point(text), on_hit, on_hit, at_mid, sync);
+  scan(a, text, split_point(text), on_hit, on_hit, at_mid);
   return found;
 }
 
@@ -812,21 +822,20 @@ std::size_t PhraseMatcher::count(std::string_view text) const {
   auto hits_at = [&](const Stream& st) {
     return static_cast<std::size_t>(a.total[st.state - a.first_accepting]);
   };
-  std::size_t n = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> second;  // end, hits there
+  std::size_t first = 0;
+  std::size_t second = 0;
   auto on_first = [&](Stream& st, std::size_t) {
-    n += hits_at(st);
+    first += hits_at(st);
     return true;
   };
-  auto on_second = [&](Stream& st, std::size_t end) {
-    second.emplace_back(end, hits_at(st));
+  auto on_second = [&](Stream& st, std::size_t) {
+    second += hits_at(st);
     return true;
   };
   auto at_mid = [](const Stream&) {};
-  std::size_t sync = 0;
-  scan(a, text, split_point(text), on_first, on_second, at_mid, sync);
-  for (const auto& [end, hits] : second) n += end > sync ? hits : 0;
-  return n;
+  return scan(a, text, split_point(text), on_first, on_second, at_mid).second_counts
+             ? first + second
+             : first;
 }
 
 }  // namespace charter::standard
