@@ -2,12 +2,12 @@
 // generated call transcripts, against the naive way, a loop of std::string_view::find per phrase.
 // Target: ≥ 200 MB/s on one core. Measured on the project's machine: 2 vCPUs "AMD EPYC"
 // 2.6 GHz (L2 1 MiB per core), Debian 12, g++ 12.2, Release, libbenchmark 1.7.1, one thread,
-// with other builds running (load average 5.6–6.3), CPU time, median of 3 (MiB = 2^20 bytes):
+// with other builds running (load average 7.3–7.5), CPU time, median of 3 (MiB = 2^20 bytes):
 //
-//   phrases/find_all        301 ms   426 MiB/s  (67,011 hits, one per 2.0 KB)
-//   phrases/count           260 ms   492 MiB/s
-//   phrases/contains_any    264 ms   485 MiB/s
-//   naive/find_loop        3646 ms    35 MiB/s  (60,912 hits: it misses the variant spellings)
+//   phrases/find_all        302 ms   423 MiB/s  (67,011 hits, one per 2.0 KB)
+//   phrases/count           268 ms   478 MiB/s
+//   phrases/contains_any    261 ms   490 MiB/s
+//   naive/find_loop        3772 ms    34 MiB/s  (60,912 hits: it misses the variant spellings)
 //
 // More in benchmarks/README.md ("Forbidden phrases").
 //
