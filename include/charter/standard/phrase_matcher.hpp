@@ -40,7 +40,7 @@
 //     ("phrase 2 '，，': nothing is left after folding …"). Phrases that fold the same are all
 //     kept, each with its own index, and each hits. All folded phrases together may take at most
 //     kMaxFoldedPhraseBytes (ParseError beyond), which bounds the automaton to under 64 Ki states
-//     and its table to 16 MiB.
+//     and its table to about 16 MiB.
 //   - A matcher without phrases is valid and finds nothing; empty text has no hits.
 //   - A matcher is an immutable value: copies share the built automaton; == compares the phrase
 //     lists as given, in order.
