@@ -40,13 +40,15 @@
 //     ("phrase 2 '，，': nothing is left after folding …"). Phrases that fold the same are all
 //     kept, each with its own index, and each hits. All folded phrases together may take at most
 //     kMaxFoldedPhraseBytes (ParseError beyond), which bounds the automaton to under 64 Ki states
-//     and its table to 16 MiB.
+//     and its table to about 16 MiB.
 //   - A matcher without phrases is valid and finds nothing; empty text has no hits.
 //   - A matcher is an immutable value: copies share the built automaton; == compares the phrase
 //     lists as given, in order.
 //   - Cost: one table step per byte of text (a DFA compiled from the folded phrases,
 //     Aho–Corasick), folding on the fly without copying the text; multi-byte separators and
-//     full-width forms take a short detour. Positions are worked out only for hits.
+//     full-width forms take a short detour; a text of 1 KiB or more is read from its start and
+//     its middle at once. Positions are worked out only for hits. Nothing is shared between
+//     calls, so one matcher may be used from many threads.
 //
 // Example:
 //   const PhraseMatcher forbidden({"老头", "老太婆", "神经病", "喂,干什么", "叫什么,等一会儿"});

@@ -213,6 +213,35 @@ TEST(PhraseMatcher, SingleCharacterAndAsciiPhrases) {
   EXPECT_TRUE(m.contains_any("jsbx"));
 }
 
+TEST(PhraseMatcher, ManyDuplicatesAndSuffixesStaySmall) {
+  // 10,000 copies of "a" and a phrase of 10,000 a's (20 KB): each state links to the next
+  // shorter phrase ending with it instead of copying its list (which would hold 10^8 entries).
+  std::vector<std::string> phrases(10000, "a");
+  phrases.push_back(std::string(10000, 'a'));
+  const PhraseMatcher m(phrases);
+  const Hits hits = m.find_all("aaa");
+  ASSERT_EQ(hits.size(), 30000u);
+  EXPECT_EQ(hits.front(), (PhraseHit{0, 0, 1, 0, 1}));
+  EXPECT_EQ(hits[9999], (PhraseHit{9999, 0, 1, 0, 1}));
+  EXPECT_EQ(hits.back(), (PhraseHit{9999, 2, 3, 2, 3}));
+  EXPECT_EQ(m.count(std::string(10000, 'a')), 10000u * 10000u + 1);
+  // Suffix chains: 老太婆 ends where 太婆 and 婆 end; all three, by phrase index.
+  const PhraseMatcher chain({"婆", "老太婆", "太婆", "婆"});
+  EXPECT_EQ(chain.find_all("老太婆"),
+            (Hits{{0, 6, 9, 2, 3}, {1, 0, 9, 0, 3}, {2, 3, 9, 1, 3}, {3, 6, 9, 2, 3}}));
+}
+
+TEST(PhraseMatcher, HitsSharingALongSeparatorRun) {
+  // 700 phrases "x,y" … "x,yyyyyyy" (100 of each) all span the same 100,000-byte run of spaces;
+  // the run is walked back once, and every hit still starts at x.
+  std::vector<std::string> phrases;
+  for (int i = 0; i < 700; ++i) phrases.push_back("x," + std::string(static_cast<std::size_t>(i % 7 + 1), 'y'));
+  const std::string text = "x" + std::string(100000, ' ') + "yyyyyyy";
+  const Hits hits = PhraseMatcher(phrases).find_all(text);
+  EXPECT_EQ(hits.size(), 700u);
+  EXPECT_EQ(hits, reference_find_all(phrases, text));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text that is not UTF-8
 
@@ -358,6 +387,64 @@ TEST(PhraseMatcher, EveryCodePointFoldsAsTheReferenceSays) {
     test::reference_append_utf8(phrase, cp);
     phrase += "x";
     ASSERT_EQ(fold_phrase_text(phrase), *reference_fold(phrase)) << std::hex << "U+" << cp;
+  }
+}
+
+// Texts of 1 KiB or more are read as two streams from the middle (a speed-up the results must
+// not show). Phrases straddling the middle at every offset, a separator run across it, invalid
+// bytes and characters cut short at it.
+TEST(PhraseMatcher, TextsReadFromTheMiddleGiveTheSameHits) {
+  const std::vector<std::string> phrases = {"喂,干什么", "老太婆", "老太", "shut up", "哈哈"};
+  const PhraseMatcher m(phrases);
+  const std::vector<std::string> spelled = {"喂，干什么", "喂 \n ，干什么", "老太婆", "ＳＨＵＴ　ＵＰ",
+                                            "哈哈哈哈", "\xE8\x80", "\xFF", "喂，，，，，，，，，，，，"};
+  const std::string filler = "您好，请稍等。abc \xE4\xBD";  // ends with 你 cut short
+  for (const std::size_t size : {1024u, 1025u, 1500u, 4096u}) {
+    for (const auto& piece : spelled) {
+      for (std::size_t offset = size / 2 - 40; offset < size / 2 + 40; ++offset) {
+        std::string text;
+        while (text.size() < offset) text += filler;
+        text.resize(offset);  // may cut a character: invalid bytes before the piece
+        text += piece;
+        while (text.size() < size) text += "干什么，老太婆哈";
+        ASSERT_EQ(m.find_all(text), reference_find_all(phrases, text))
+            << "size " << size << ", '" << piece << "' at " << offset;
+        ASSERT_EQ(m.count(text), reference_find_all(phrases, text).size());
+        ASSERT_EQ(m.contains_any(text), !reference_find_all(phrases, text).empty());
+      }
+    }
+  }
+}
+
+TEST(PhraseMatcher, ASeparatorRunAcrossTheMiddleStillJoins) {
+  // 喂, 100,000 spaces and full-width commas, 干什么: one hit spanning the whole text.
+  std::string text = "喂";
+  for (int i = 0; i < 50000; ++i) text += i % 2 ? " " : "，";
+  text += "干什么";
+  const std::size_t n = chars(text);
+  EXPECT_EQ(source_list().find_all(text), (Hits{{3, 0, text.size(), 0, n}}));
+  EXPECT_EQ(source_list().count(text), 1u);
+  // And the first half never returning to the root: every 老 may start 老太婆.
+  std::string olds;
+  for (int i = 0; i < 3000; ++i) olds += "老";
+  olds += "太婆";
+  EXPECT_EQ(source_list().find_all(olds),
+            (Hits{{1, olds.size() - 9, olds.size(), 2999, 3002}}));
+}
+
+TEST(PhraseMatcher, AgreesWithTheNaiveReferenceOnTextsReadAsTwoStreams) {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 60; ++round) {
+    std::vector<std::string> phrases = kSourcePhrases;
+    for (std::size_t k = rng() % 6; k > 0; --k) phrases.push_back(random_phrase(rng));
+    const PhraseMatcher m(phrases);
+    for (int t = 0; t < 10; ++t) {
+      const std::string text = random_text(rng, 400 + rng() % 2000);
+      const Hits expected = reference_find_all(phrases, text);
+      ASSERT_EQ(m.find_all(text), expected) << "round " << round << " text " << t;
+      ASSERT_EQ(m.count(text), expected.size());
+      ASSERT_EQ(m.contains_any(text), !expected.empty());
+    }
   }
 }
 
