@@ -33,9 +33,7 @@
 // A hit's end is where the automaton accepts. Its start is found by walking back over the
 // phrase's folded form; character offsets are counted only up to hits.
 
-namespace charter::standard {
-
-namespace detail {
+namespace charter::detail {
 
 struct PhraseAutomaton {
   std::vector<std::string> phrases;       // as given
@@ -59,11 +57,13 @@ struct PhraseAutomaton {
   std::vector<std::uint32_t> total;
 };
 
-}  // namespace detail
+}  // namespace charter::detail
+
+namespace charter::standard {
 
 namespace {
 
-using detail::PhraseAutomaton;
+using charter::detail::PhraseAutomaton;
 
 constexpr std::uint16_t kDetour = 0xFFFF;
 constexpr std::uint32_t kRoot = 0;

@@ -63,11 +63,11 @@
 #include <string_view>
 #include <vector>
 
-namespace charter::standard {
-
-namespace detail {
+namespace charter::detail {
 struct PhraseAutomaton;  // src/standard/phrase_matcher.cpp
-}  // namespace detail
+}  // namespace charter::detail
+
+namespace charter::standard {
 
 /// The folded phrases of one matcher may take at most this many bytes together: 32 KiB, some
 /// 2,700 phrases of four Chinese characters.
@@ -119,7 +119,7 @@ class PhraseMatcher {
   friend bool operator!=(const PhraseMatcher& a, const PhraseMatcher& b) { return !(a == b); }
 
  private:
-  std::shared_ptr<const detail::PhraseAutomaton> automaton_;
+  std::shared_ptr<const charter::detail::PhraseAutomaton> automaton_;
 };
 
 }  // namespace charter::standard
