@@ -915,7 +915,7 @@ void check_record(const Records& records, std::size_t index, EventFormat format)
     if (schema.columns[k].required && v.text[k]->empty()) refuse(what + " is empty");
     if (invalid_utf8_at(*v.text[k]) != npos) refuse(what + " is not UTF-8");
   }
-  if (v.at.is_special()) refuse("'at' is not a real instant");
+  if (v.at->is_special()) refuse("'at' is not a real instant");
   const std::vector<Field>& fields = *v.fields;
   // Repeated names: pairwise for the usual handful of fields, sorted for many.
   if (fields.size() <= 16) {
@@ -1073,7 +1073,7 @@ std::string write_csv(const Records& records, const InstantWriter& write_at) {
     for (std::size_t k : named) {
       if (k != named.front()) out += ',';
       if (k == schema.at) {
-        out += write_at(v.at);
+        out += write_at(*v.at);
       } else {
         csv_cell(out, *v.text[k]);
       }
@@ -1126,7 +1126,7 @@ std::string write_jsonl(const Records& records, const InstantWriter& write_at) {
       out += "\": ";
       if (k == schema.at) {
         out += '"';
-        out += write_at(v.at);
+        out += write_at(*v.at);
         out += '"';
       } else {
         json_string(out, *v.text[k]);

@@ -4,8 +4,8 @@
 // same line-by-line errors and the same limits; they differ only in their named columns. A
 // Schema lists those columns (`at` among them; each required or optional), and everything else
 // follows from it: every other CSV column, and every entry under the JSON key "fields", is a
-// field. A Form binds a schema to the std::string members of a record type, which must also have
-// `at` (UTC) and `fields`.
+// field. Files binds a schema to the std::string members of a record type, which must also have
+// `at` (UTC) and `fields`, and does what the type's public functions do.
 //
 // Meaning of the column kinds:
 //   - required: the CSV header and every JSON object must have it, and its value must not be
@@ -20,10 +20,11 @@
 // their speed: nothing is copied that reading an event did not copy before.
 //
 // Example (event_files.cpp):
-//   const records::Form<Event> form(records::Schema("event", "an event", {{"case", true}, …},
-//                                                   "case"),
-//                                   {&Event::case_id, nullptr, &Event::name, &Event::actor});
-//   records::read_lines(text, format, source, zone, form, &EventLine::event, on_event, on_error);
+//   const records::Files<Event, EventLine, EventFileContents> files(
+//       "event", "an event", "case",
+//       {{"case", true, &Event::case_id}, {"at", true}, {"event", true, &Event::name}, …},
+//       &EventLine::event, &EventFileContents::events);
+//   files.read(text, format, source, zone, on_event, on_error);
 
 #include <array>
 #include <cstddef>
@@ -37,6 +38,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "charter/calendar/business_calendar.hpp"
+#include "charter/io/atomic_file.hpp"
 #include "charter/io/event_files.hpp"
 #include "charter/workflow/event.hpp"
 
@@ -80,7 +82,7 @@ struct Slots {
 /// What the writer reads of one record.
 struct View {
   std::array<const std::string*, kMaxColumns> text{};  ///< nullptr for `at` and past the columns
-  boost::posix_time::ptime at;
+  const boost::posix_time::ptime* at = nullptr;
   const std::vector<Field>* fields = nullptr;
 };
 
@@ -100,62 +102,93 @@ std::string write(std::size_t count, const std::function<View(std::size_t)>& vie
 /// The format a path's extension names; ParseError "… for an event file (known: …)" otherwise.
 EventFormat format_of(const std::string& path, const Schema& schema);
 
-/// A schema bound to a record type: members[k] is the std::string member of column k (nullptr
-/// for `at`, which is always the member `at`; the fields are always the member `fields`).
+/// A named column of a record type: the Column, and the std::string member it fills (none for
+/// `at`, which is always the member `at`).
 template <class Record>
-struct Form {
-  Schema schema;
-  std::array<std::string Record::*, kMaxColumns> members{};
-
-  Slots slots(Record& r) const {
-    Slots s;
-    for (std::size_t k = 0; k < kMaxColumns; ++k) {
-      if (members[k] != nullptr) s.text[k] = &(r.*members[k]);
-    }
-    s.at = &r.at;
-    s.fields = &r.fields;
-    return s;
-  }
-
-  View view(const Record& r) const {
-    View v;
-    for (std::size_t k = 0; k < kMaxColumns; ++k) {
-      if (members[k] != nullptr) v.text[k] = &(r.*members[k]);
-    }
-    v.at = r.at;
-    v.fields = &r.fields;
-    return v;
-  }
+struct Member {
+  std::string_view name;
+  bool required;
+  std::string Record::*text = nullptr;
 };
 
-/// read() into Line{line, record} for on_line: Line has `line` and the record as `member`.
-template <class Line, class Record>
-void read_lines(std::string_view text, EventFormat format, std::string_view source,
-                const calendar::BusinessCalendar& zone, const Form<Record>& form,
-                Record Line::*member, const std::function<void(Line&&)>& on_line,
-                const std::function<void(EventLineError&&)>& on_error) {
-  Line scratch;
-  read(text, format, source, zone, form.schema, form.slots(scratch.*member),
-       [&](std::size_t line) {
-         scratch.line = line;
-         on_line(std::move(scratch));
-       },
-       on_error);
-}
+/// A record type's files, everything its public functions do: Record has `at`, `fields` and the
+/// members its columns name; Line is {line, record}; Contents holds lines and `errors`.
+template <class Record, class Line, class Contents>
+class Files {
+ public:
+  /// `record` is the record's member of Line, `lines` the lines' member of Contents; the rest
+  /// is the Schema's.
+  Files(std::string_view noun, std::string_view a_noun, std::string_view named_by,
+        std::initializer_list<Member<Record>> columns, Record Line::*record,
+        std::vector<Line> Contents::*lines)
+      : schema_(noun, a_noun, names(columns), named_by), record_(record), lines_(lines) {
+    std::size_t k = 0;
+    for (const Member<Record>& m : columns) members_[k++] = m.text;
+  }
 
-/// write() of a vector of records.
-template <class Record>
-std::string write_all(const std::vector<Record>& records, EventFormat format,
-                      const calendar::BusinessCalendar& zone, const Form<Record>& form) {
-  return write(
-      records.size(), [&](std::size_t k) { return form.view(records[k]); }, format, zone,
-      form.schema);
-}
+  EventFormat format_of(const std::string& path) const { return records::format_of(path, schema_); }
 
-/// A callback that appends what it is given to `out`, for the read_*_text functions.
-template <class T>
-std::function<void(T&&)> append_to(std::vector<T>& out) {
-  return [&out](T&& x) { out.push_back(std::move(x)); };
-}
+  void read(std::string_view text, EventFormat format, std::string_view source,
+            const calendar::BusinessCalendar& zone, const std::function<void(Line&&)>& on_line,
+            const std::function<void(EventLineError&&)>& on_error) const {
+    Line scratch;
+    records::read(text, format, source, zone, schema_, bind<Slots>(scratch.*record_),
+                  [&](std::size_t line) {
+                    scratch.line = line;
+                    on_line(std::move(scratch));
+                  },
+                  on_error);
+  }
+
+  Contents read_text(std::string_view text, EventFormat format, std::string_view source,
+                     const calendar::BusinessCalendar& zone) const {
+    Contents out;
+    std::vector<Line>& lines = out.*lines_;
+    read(text, format, source, zone, [&](Line&& l) { lines.push_back(std::move(l)); },
+         [&](EventLineError&& e) { out.errors.push_back(std::move(e)); });
+    return out;
+  }
+
+  Contents read_file(const std::string& path, const calendar::BusinessCalendar& zone) const {
+    const EventFormat format = format_of(path);
+    return read_text(io::read_file(path, kMaxEventFileBytes), format, path, zone);
+  }
+
+  std::string write(const std::vector<Record>& records, EventFormat format,
+                    const calendar::BusinessCalendar& zone) const {
+    return records::write(
+        records.size(), [&](std::size_t k) { return bind<View>(records[k]); }, format, zone,
+        schema_);
+  }
+
+  void save(const std::string& path, const std::vector<Record>& records,
+            const calendar::BusinessCalendar& zone) const {
+    write_file_atomically(path, write(records, format_of(path), zone));
+  }
+
+ private:
+  static std::vector<Column> names(std::initializer_list<Member<Record>> columns) {
+    std::vector<Column> out;
+    for (const Member<Record>& m : columns) out.push_back(Column{m.name, m.required});
+    return out;
+  }
+
+  // The members of `r` by column: Slots to fill a Record, a View to read a const one.
+  template <class Out, class R>
+  Out bind(R& r) const {
+    Out out;
+    for (std::size_t k = 0; k < kMaxColumns; ++k) {
+      if (members_[k] != nullptr) out.text[k] = &(r.*members_[k]);
+    }
+    out.at = &r.at;
+    out.fields = &r.fields;
+    return out;
+  }
+
+  Schema schema_;
+  std::array<std::string Record::*, kMaxColumns> members_{};
+  Record Line::*record_;
+  std::vector<Line> Contents::*lines_;
+};
 
 }  // namespace charter::io::records
