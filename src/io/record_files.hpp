@@ -16,8 +16,10 @@
 //
 // The reader fills one record at a time through Slots (pointers into a record the caller owns,
 // cleared first) and hands it on with its line; the writer reads records through Views. Both
-// are plain pointers so that the scanner and parser live once, in record_files.cpp, and keep
-// their speed: nothing is copied that reading an event did not copy before.
+// are plain pointers so that the scanner and parser live once, in record_files.cpp, untemplated,
+// and keep their speed: nothing is copied that reading an event did not copy before. A callback
+// that moves the record away leaves the next one to allocate afresh, as every record did
+// before; one that only looks at it leaves its buffers to be refilled.
 //
 // Example (event_files.cpp):
 //   const records::Files<Event, EventLine, EventFileContents> files(
