@@ -911,9 +911,9 @@ void check_record(const Records& records, std::size_t index, EventFormat format)
   auto refuse = [&](const std::string& why) { records.refuse(index, v, why); };
   for (std::size_t k = 0; k < schema.columns.size(); ++k) {
     if (k == schema.at) continue;
-    const std::string what(schema.columns[k].name);
-    if (schema.columns[k].required && v.text[k]->empty()) refuse(what + " is empty");
-    if (invalid_utf8_at(*v.text[k]) != npos) refuse(what + " is not UTF-8");
+    const std::string_view what = schema.columns[k].name;
+    if (schema.columns[k].required && v.text[k]->empty()) refuse(std::string(what) + " is empty");
+    if (invalid_utf8_at(*v.text[k]) != npos) refuse(std::string(what) + " is not UTF-8");
   }
   if (v.at->is_special()) refuse("'at' is not a real instant");
   const std::vector<Field>& fields = *v.fields;
@@ -1115,20 +1115,13 @@ std::string write_jsonl(const Records& records, const InstantWriter& write_at) {
   out.reserve(records.size() * 128);
   for (std::size_t r = 0; r < records.size(); ++r) {
     const View v = records[r];
-    out += '{';
-    bool first = true;
     for (std::size_t k = 0; k < schema.columns.size(); ++k) {
-      if (k != schema.at && !schema.columns[k].required && v.text[k]->empty()) continue;
-      if (!first) out += ", ";
-      first = false;
-      out += '"';
-      out += schema.columns[k].name;
-      out += "\": ";
       if (k == schema.at) {
-        out += '"';
+        out += schema.json_key[k];
         out += write_at(*v.at);
         out += '"';
-      } else {
+      } else if (schema.columns[k].required || !v.text[k]->empty()) {
+        out += schema.json_key[k];
         json_string(out, *v.text[k]);
       }
     }
@@ -1165,6 +1158,11 @@ Schema::Schema(std::string_view record_noun, std::string_view record_a_noun,
   known += "fields";
   if (at == columns.size() || !columns[at].required) {
     throw std::logic_error("record schema: no required column 'at'");
+  }
+  if (!columns.front().required) throw std::logic_error("record schema: the first column is optional");
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    json_key.push_back((k == 0 ? "{\"" : ", \"") + std::string(columns[k].name) +
+                       (k == at ? "\": \"" : "\": "));
   }
   if (named_by == columns.size() || named_by == at) {
     throw std::logic_error("record schema: no text column names a record");

@@ -61,7 +61,8 @@ class Schema {
  public:
   /// `noun` names a record in messages ("event 3 (case 'C-1'): …", "event text of …"), `a_noun`
   /// with its article ("for an event file", "an event's own values"). `named_by` is the column
-  /// whose value names a record in the writer's messages. `columns` must hold a required "at".
+  /// whose value names a record in the writer's messages. `columns` must hold a required "at",
+  /// and the first column must be required.
   Schema(std::string_view noun, std::string_view a_noun, std::vector<Column> columns,
          std::string_view named_by);
 
@@ -72,6 +73,9 @@ class Schema {
   std::size_t named_by = 0;  ///< index of the naming column in columns
   std::string required;      ///< "case, at, event, actor": the required names, for messages
   std::string known;         ///< "case, at, event, actor, fields": every key, for messages
+  /// What JSON Lines writes before column k's value: `{"case": `, `, "at": "`, … (the first
+  /// column is required, so always written; `at`'s value is written between quotes).
+  std::vector<std::string> json_key;
 };
 
 /// Where the reader puts one record: the members of a record the caller owns, by column.
