@@ -15,6 +15,7 @@
 #include "charter/io/envelope.hpp"
 #include "charter/io/event_files.hpp"
 #include "charter/io/event_journal.hpp"
+#include "charter/io/observation_files.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/grant.hpp"

@@ -5,6 +5,7 @@
 //       stmt must throw ExceptionType (or a subclass) whose what() contains "substring".
 //   local(cal, "2025-09-30 17:30")   local wall time in cal's zone → UTC instant
 //   utc("2025-09-30 09:30")          the same text read as UTC
+//   zone_calendar("America/New_York")   weekdays 09:00–17:00 in a zone, 2024–2026, for its zone
 //   TempDir                          a fresh directory under /tmp, removed with its content
 //   read_all(path), write_all(path, bytes)   a whole file's bytes (write_all truncates)
 
@@ -24,7 +25,9 @@
 #include <typeinfo>
 
 #include "charter/calendar/business_calendar.hpp"
+#include "charter/calendar/calendar_spec.hpp"
 #include "charter/calendar/date_text.hpp"
+#include "charter/calendar/opening_hours.hpp"
 
 #define CHARTER_EXPECT_THROW_MSG(stmt, ExceptionType, substring)                               \
   do {                                                                                         \
@@ -69,6 +72,18 @@ inline ptime local(const calendar::BusinessCalendar& cal, std::string_view text,
 
 /// The same text read as a UTC instant.
 inline ptime utc(std::string_view text) { return calendar::parse_date_time(text); }
+
+/// A calendar of weekdays 09:00–17:00 over 2024–2026 in `zone`, for tests that need only its
+/// zone (its DST gaps and overlaps).
+inline calendar::BusinessCalendar zone_calendar(const std::string& zone) {
+  calendar::CalendarSpec spec;
+  spec.name = zone + " office";
+  spec.zone = zone;
+  spec.week = calendar::WeeklySchedule::weekdays(calendar::parse_day_hours({{"09:00", "17:00"}}));
+  spec.first_day = date(2024, 1, 1);
+  spec.last_day = date(2026, 12, 31);
+  return calendar::BusinessCalendar(spec);
+}
 
 inline std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
