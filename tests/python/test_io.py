@@ -85,3 +85,45 @@ def test_save_refuses_unsupported_objects_and_formats(tmp_path, cn):
     with pytest.raises(charter.FileError, match="no-such-dir"):
         charter.save(cn, tmp_path / "no-such-dir" / "cal.bin")
     assert not os.listdir(tmp_path)
+
+
+# ---- charters with standards (charter payload version 3) ----------------------------------------
+
+# A charter file with one standard; BOUND is replaced to make charters that differ in it alone.
+WITH_A_STANDARD = """\
+charter: 1
+organization:
+  roles: [{id: cs_manager, duties: [{id: d, covers: [{standard: R-01, raci: A}]}]}]
+standards:
+  R-01:
+    title: {zh: 电话铃声响两声后务必接听, en: Answer the phone once it has rung twice}
+    kinds: [call]
+    when: {field: rings, at_least: 0.1}
+    threshold: {measure: rings, at_most: BOUND}
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_builtin_charter_round_trips_with_its_standards(tmp_path, fmt):
+    # The built-in charter holds 20 standards, and Charter equality compares them (see below),
+    # so these round trips prove that every one is saved and rebuilt.
+    c = charter.Charter.builtin()
+    assert charter.from_bytes(charter.to_bytes(c, fmt)) == c
+    path = tmp_path / f"builtin.{fmt}"
+    charter.save(c, path, format=fmt)
+    assert charter.load(path) == c
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_the_builtin_charter_pickles_with_its_standards(protocol):
+    c = charter.Charter.builtin()
+    assert pickle.loads(pickle.dumps(c, protocol)) == c
+
+
+def test_charter_equality_sees_the_standards():
+    two = charter.Charter.parse(WITH_A_STANDARD.replace("BOUND", "2"))
+    two_and_a_half = charter.Charter.parse(WITH_A_STANDARD.replace("BOUND", "2.5"))
+    assert two != two_and_a_half
+    for fmt in FORMATS:
+        back = charter.from_bytes(charter.to_bytes(two_and_a_half, fmt))
+        assert back == two_and_a_half and back != two

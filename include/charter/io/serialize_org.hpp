@@ -181,7 +181,7 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
   put_count(ar, "workflows", c.workflows().size());
   for (const auto& [id, definition] : c.workflows()) save_workflow(ar, definition.spec());
   if (schema >= 3) {
-    put_count(ar, "standards", c.standards().size());
+    put_bounded_count(ar, "standards", c.standards().size(), kMaxStandards);
     for (const auto& s : c.standards()) save_standard(ar, s.spec());
   }
 }

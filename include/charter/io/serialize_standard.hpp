@@ -1,9 +1,11 @@
 #pragma once
 // Boost.Serialization of service standards (standard::StandardSpec and every struct in it), with
 // the discipline of serialize_workflow.hpp: primitives only, every count and length bounded
-// before anything is appended, strings UTF-8, enumerators and flags range-checked, versioned by
-// the envelope's schema_version of the charter that embeds them. A spec read back is only data:
-// the caller rebuilds a standard::Standard from it, which validates it like a charter file does.
+// before anything is appended (and on save: a list longer than a load accepts is refused with
+// SerializationError, so whatever saves also loads), strings UTF-8, enumerators and flags
+// range-checked, versioned by the envelope's schema_version of the charter that embeds them. A
+// spec read back is only data: the caller rebuilds a standard::Standard from it, which validates
+// it like a charter file does.
 //
 // Layout of one standard, in order: id, title, source, owner, kinds, channels, when, calendar,
 // the rule's kind (RuleKind as a number), then the rule's members in declaration order. A
@@ -63,7 +65,7 @@ std::optional<double> get_optional_number(Ar& ar, const char* name) {
 
 template <class Ar>
 void put_standard_conditions(Ar& ar, const std::vector<standard::Condition>& list) {
-  put_count(ar, "conditions", list.size());
+  put_bounded_count(ar, "conditions", list.size(), kMaxConditions);
   for (const auto& c : list) {
     put_string(ar, "subject", c.subject);
     put_u32(ar, "test", static_cast<std::uint32_t>(c.test));
@@ -86,7 +88,7 @@ std::vector<standard::Condition> get_standard_conditions(Ar& ar) {
 
 template <class Ar>
 void put_phrases(Ar& ar, const char* name, const std::vector<std::string>& phrases) {
-  put_count(ar, name, phrases.size());
+  put_bounded_count(ar, name, phrases.size(), kMaxPhrases);
   for (const auto& p : phrases) put_string(ar, "phrase", p);
 }
 template <class Ar>
@@ -111,7 +113,7 @@ void put_rule(Ar& ar, const standard::DeadlineRule& d) {
   put_string(ar, "start", d.start);
   put_string(ar, "done", d.done);
   put_text(ar, d.done_label);
-  put_count(ar, "rules", d.rules.size());
+  put_bounded_count(ar, "rules", d.rules.size(), kMaxDeadlineChoices);
   for (const auto& c : d.rules) {
     put_standard_conditions(ar, c.when);
     save_deadline(ar, c.rule);
@@ -144,7 +146,7 @@ void put_rule(Ar& ar, const standard::Precondition& p) {
 template <class Ar>
 void put_rule(Ar& ar, const standard::Eligibility& e) {
   put_string(ar, "accepted", e.accepted);
-  put_count(ar, "exclusions", e.exclusions.size());
+  put_bounded_count(ar, "exclusions", e.exclusions.size(), kMaxExclusions);
   for (const auto& x : e.exclusions) {
     put_standard_conditions(ar, x.when);
     put_text(ar, x.reason);

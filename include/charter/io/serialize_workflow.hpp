@@ -65,9 +65,20 @@ inline constexpr std::uint32_t kMaxFieldValueBytes = 1u << 20;
 
 namespace serial {
 
+/// A count a load would refuse (more than `limit`) is refused on save instead (SerializationError),
+/// so that whatever saves also loads.
+template <class Ar>
+void put_bounded_count(Ar& ar, const char* name, std::size_t n, std::uint32_t limit) {
+  if (n > limit) {
+    throw SerializationError(std::string("field '") + name + "' holds " + std::to_string(n) + " entries; at most " +
+                             std::to_string(limit) + " can be loaded, so it cannot be saved");
+  }
+  put_count(ar, name, n);
+}
+
 template <class Ar>
 void put_ids(Ar& ar, const char* name, const std::vector<std::string>& ids) {
-  put_count(ar, name, ids.size());
+  put_bounded_count(ar, name, ids.size(), kMaxIdsPerList);
   for (const auto& id : ids) put_string(ar, "id", id);
 }
 template <class Ar>

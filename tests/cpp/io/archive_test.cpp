@@ -28,8 +28,11 @@ namespace charter::io {
 namespace {
 
 using charter::test::expect_refused;
+using charter::test::forge;
 using charter::test::kFormats;
 using charter::test::payload_of;
+using charter::test::replace_first;
+using charter::test::write_payload;
 
 using boost::gregorian::date;
 using boost::posix_time::hours;
@@ -64,21 +67,6 @@ BusinessCalendar tiny_calendar() {
   spec.extra_workdays[date(2024, 3, 31)] = calendar::ExtraWorkday{"E", std::nullopt};
   spec.special_hours[date(2024, 4, 2)] = calendar::parse_day_hours({{"10:00", "12:00"}});
   return BusinessCalendar(spec);
-}
-
-
-// Re-seals a payload as if by an attacker who knows the format: every checksum is right.
-std::string forge(const std::string& original, const std::string& payload) {
-  const OpenedEnvelope env = open_envelope(original, "original");
-  return seal(env.header.type, env.header.schema_version, env.header.format, payload);
-}
-
-// Replaces the first occurrence of `from` by `to`; the test fails if there is none.
-std::string replace_first(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << "'" << from << "' not found";
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
 }
 
 
@@ -210,6 +198,8 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
   for (const auto& g : test::golden_charter_files()) {
     SCOPED_TRACE(g.name);
     const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 3u);
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
     // Facts of the golden charter: the denial wins; the agent escalates to the manager.
@@ -222,7 +212,44 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     EXPECT_EQ(c.workflow("complaint").calendar().name(), "客服中心 Berlin");
     EXPECT_EQ(c.workflow("complaint").timer("resolution").goal.rules.at("major"),
               Deadline::parse("24 business hours"));
-    EXPECT_EQ(to_bytes(expected, g.format), read_all(path));
+    // The standards, in their order, each rebuilt against them too: R-05's owner comes from the
+    // loaded RACI, R-10 counts on the loaded calendar, the phrase lists are compiled again.
+    const std::vector<standard::StandardSpec> specs = test::golden_standard_specs();
+    ASSERT_EQ(c.standards().size(), specs.size());
+    for (size_t i = 0; i < specs.size(); ++i) EXPECT_EQ(c.standards()[i].spec(), specs[i]) << specs[i].id;
+    EXPECT_EQ(c.standard("R-05").owner(), "cs_manager");
+    EXPECT_EQ(std::get<standard::Threshold>(c.standard("R-05").spec().rule).at_most, 4.5);
+    EXPECT_EQ(c.standard("R-10").calendar()->name(), "客服中心 Berlin");
+    EXPECT_EQ(std::get<standard::DeadlineRule>(c.standard("R-10").spec().rule).rules.back().rule,
+              Deadline::parse("4 business hours"));
+    EXPECT_NE(c.standard("forbidden_phrases").forbidden_matcher(), nullptr);
+    EXPECT_EQ(c.standard("forbidden_phrases").title().zh, "服务忌语 <与> & \"文明用语\"");
+    EXPECT_EQ(to_bytes(expected, g.format), bytes);
+  }
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion2StillLoad) {
+  // Written before charters held standards (charter payload version 2) and never rewritten.
+  const Charter expected = test::golden_charter_v2();
+  for (const auto& g : test::golden_charter_v2_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 2u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    EXPECT_TRUE(c.standards().empty());
+    ASSERT_EQ(c.workflows().size(), 1u);
+    EXPECT_EQ(c.workflow("complaint").spec(), test::golden_workflow_spec());
+    EXPECT_EQ(c.workflow("complaint").calendar().name(), "客服中心 Berlin");
+    // The version-2 layout is still what a case or tracker embeds: written again in it, the
+    // charter gives the same payload byte for byte.
+    EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, kEmbeddedCharterSchema); }),
+              payload_of(bytes));
+    // Saved again, it is written in the current version, which reads back the same.
+    const std::string again = to_bytes(c, g.format);
+    EXPECT_EQ(open_envelope(again, "again").header.schema_version, kCharterSchema);
+    EXPECT_EQ(std::get<Charter>(from_bytes(again)), expected);
   }
 }
 
@@ -237,6 +264,7 @@ TEST(ArchiveGolden, CharterFilesOfSchemaVersion1StillLoad) {
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
     EXPECT_TRUE(c.workflows().empty());
+    EXPECT_TRUE(c.standards().empty());
     EXPECT_FALSE(c.organization().may_staff("s-2", "complaint.close").allowed);
     // Saved again, it is written in the current version, which reads back the same.
     const std::string again = to_bytes(c, g.format);

@@ -1,15 +1,26 @@
 #pragma once
-// Helpers shared by the archive tests (archive_test.cpp, org_archive_test.cpp).
+// Helpers shared by the archive tests (archive_test.cpp, org_archive_test.cpp,
+// workflow_archive_test.cpp, standard_archive_test.cpp): loading what must be refused, and
+// forging payloads — re-sealed with right checksums, or written field by field in the binary
+// layout of a charter without validating anything, as an attacker who knows the format would.
 
 #include <gtest/gtest.h>
 
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
 #include <boost/core/demangle.hpp>
+#include <cstdint>
+#include <locale>
+#include <sstream>
 #include <string>
 #include <typeinfo>
 
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
 #include "charter/io/envelope.hpp"
+#include "charter/io/serialize_org.hpp"
+#include "charter/model/charter.hpp"
 
 namespace charter::test {
 
@@ -36,6 +47,88 @@ inline std::string expect_refused(const std::string& bytes, const std::string& w
     ADD_FAILURE() << what << ": threw " << boost::core::demangle(typeid(e).name()) << ": " << e.what();
   }
   return "";
+}
+
+/// Re-seals a payload under the envelope of `original` (same type, version and format), as an
+/// attacker who knows the format would: every checksum is right.
+inline std::string forge(const std::string& original, const std::string& payload) {
+  const io::OpenedEnvelope env = io::open_envelope(original, "original");
+  return io::seal(env.header.type, env.header.schema_version, env.header.format, payload);
+}
+
+/// Replaces the first occurrence of `from` by `to`; the test fails if there is none.
+inline std::string replace_first(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << "'" << from << "' not found";
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+/// A u32 as the binary archive of this (x86-64, little-endian) platform writes it.
+inline std::string u32(std::uint32_t v) {
+  std::string out(4, '\0');
+  for (int i = 0; i < 4; ++i) out[static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  return out;
+}
+
+/// What `write(ar)` puts in an archive of `format` opened as to_bytes opens one (no header, the
+/// classic locale): a payload to seal.
+template <class Write>
+std::string write_payload(io::ArchiveFormat format, Write&& write) {
+  constexpr unsigned flags = boost::archive::no_header | boost::archive::no_codecvt;
+  std::ostringstream os(std::ios::binary);
+  os.imbue(std::locale::classic());
+  switch (format) {
+    case io::ArchiveFormat::text: {
+      boost::archive::text_oarchive ar(os, flags);
+      write(ar);
+      break;
+    }
+    case io::ArchiveFormat::xml: {
+      boost::archive::xml_oarchive ar(os, flags);
+      write(ar);
+      break;
+    }
+    case io::ArchiveFormat::binary: {
+      boost::archive::binary_oarchive ar(os, flags);
+      write(ar);
+      break;
+    }
+  }
+  return os.str();
+}
+
+/// The parts of a charter, in the order save_charter writes them.
+inline io::CharterParts parts_of(const Charter& c) {
+  io::CharterParts p;
+  p.name = c.name();
+  for (const auto& [id, cal] : c.calendars()) p.calendars.emplace_back(id, cal.spec());
+  p.organization = c.organization().spec();
+  for (const auto& [id, w] : c.workflows()) p.workflows.push_back(w.spec());
+  for (const auto& s : c.standards()) p.standards.push_back(s.spec());
+  return p;
+}
+
+/// A binary charter payload of any parts — valid or not, ids repeated or not — in the layout
+/// of version `schema` (1: no workflows, 2: no standards), exactly as to_bytes would write them.
+inline std::string charter_payload(const io::CharterParts& p, std::uint32_t schema = io::kCharterSchema) {
+  return write_payload(io::ArchiveFormat::binary, [&](auto& ar) {
+    io::serial::put_text(ar, p.name);
+    io::serial::put_count(ar, "calendars", p.calendars.size());
+    for (const auto& [id, spec] : p.calendars) {
+      io::serial::put_string(ar, "id", id);
+      io::save_spec(ar, spec);
+    }
+    io::save_org(ar, p.organization);
+    if (schema >= 2) {
+      io::serial::put_count(ar, "workflows", p.workflows.size());
+      for (const auto& w : p.workflows) io::save_workflow(ar, w);
+    }
+    if (schema >= 3) {
+      io::serial::put_count(ar, "standards", p.standards.size());
+      for (const auto& s : p.standards) io::save_standard(ar, s);
+    }
+  });
 }
 
 }  // namespace charter::test

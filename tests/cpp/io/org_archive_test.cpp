@@ -4,11 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/archive/binary_oarchive.hpp>
-
 #include <cstdint>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,9 +21,12 @@
 namespace charter::io {
 namespace {
 
+using charter::test::charter_payload;
 using charter::test::expect_refused;
 using charter::test::kFormats;
 using charter::test::payload_of;
+using charter::test::u32;
+using charter::test::write_payload;
 
 using boost::gregorian::date;
 
@@ -97,14 +97,6 @@ organization:
 }
 
 org::Organization small_org() { return small_charter().organization(); }
-
-
-// Little-endian u32, as the binary archive of this (x86-64, little-endian) platform writes it.
-std::string u32(std::uint32_t v) {
-  std::string out(4, '\0');
-  for (int i = 0; i < 4; ++i) out[static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
-  return out;
-}
 
 
 // ---------------------------------------------------------------------------------------------
@@ -319,24 +311,23 @@ TEST(OrgArchiveForged, HugeCountsOfEveryListAreRefused) {
   }
 }
 
-// Writes an organisation spec (valid or not) exactly as to_bytes would, without validating it.
+// Writes an organisation spec (valid or not) exactly as to_bytes would, without validating it:
+// alone, or as the organisation of an otherwise empty charter.
 std::string binary_payload(const org::OrganizationSpec& spec, bool as_charter) {
-  std::ostringstream os(std::ios::binary);
-  {
-    boost::archive::binary_oarchive ar(os, boost::archive::no_header | boost::archive::no_codecvt);
-    if (as_charter) {
-      serial::put_text(ar, LocalizedText{"", "forged"});
-      serial::put_count(ar, "calendars", 0);
-    }
-    save_org(ar, spec);
-    if (as_charter) serial::put_count(ar, "workflows", 0);
+  if (as_charter) {
+    io::CharterParts parts;
+    parts.name = LocalizedText{"", "forged"};
+    parts.organization = spec;
+    return charter_payload(parts);
   }
-  return os.str();
+  return write_payload(ArchiveFormat::binary, [&](auto& ar) { save_org(ar, spec); });
 }
 
 TEST(OrgArchiveForged, TheHandMadeLayoutMatchesWhatToBytesWrites) {
   // So that the forgeries below are forgeries of the real format.
   EXPECT_EQ(binary_payload(small_org().spec(), false), payload_of(to_bytes(small_org())));
+  EXPECT_EQ(charter_payload(test::parts_of(small_charter())), payload_of(to_bytes(small_charter())));
+  EXPECT_EQ(charter_payload(test::parts_of(centre())), payload_of(to_bytes(centre())));
 }
 
 TEST(OrgArchiveForged, AValidLayoutHoldingAnInvalidOrganisationIsRefused) {
@@ -401,20 +392,10 @@ TEST(OrgArchiveForged, ADuplicatedCalendarIdIsRefused) {
   calendar::CalendarSpec cal;
   cal.name = "c";
   cal.week.days[1] = calendar::parse_day_hours({{"09:00", "17:00"}});
-  std::ostringstream os(std::ios::binary);
-  {
-    boost::archive::binary_oarchive ar(os, boost::archive::no_header | boost::archive::no_codecvt);
-    serial::put_text(ar, LocalizedText{});
-    serial::put_count(ar, "calendars", 2);
-    serial::put_string(ar, "id", "c");
-    save_spec(ar, cal);
-    serial::put_string(ar, "id", "c");
-    save_spec(ar, cal);
-    save_org(ar, org::OrganizationSpec{});
-    serial::put_count(ar, "workflows", 0);
-  }
+  io::CharterParts parts;
+  parts.calendars = {{"c", cal}, {"c", cal}};
   const std::string m =
-      expect_refused(seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, os.str()),
+      expect_refused(seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, charter_payload(parts)),
                      "duplicate calendar");
   EXPECT_NE(m.find("calendar 'c' appears twice"), std::string::npos) << m;
 }

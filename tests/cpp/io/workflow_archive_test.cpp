@@ -34,9 +34,11 @@
 namespace charter::io {
 namespace {
 
+using charter::test::charter_payload;
 using charter::test::expect_refused;
 using charter::test::kFormats;
 using charter::test::payload_of;
+using charter::test::u32;
 using workflow::DefinitionSpec;
 
 // The built-in charter with a small generated roster (as the demo and benchmarks use it).
@@ -64,29 +66,15 @@ Charter awkward_charter() {
   return Charter(base.name(), base.calendars(), base.organization(), std::move(workflows));
 }
 
-// Writes a charter payload (binary) exactly as to_bytes would, with any workflow specs — valid
-// or not — and optionally without the workflows (the version-1 layout).
-std::string binary_payload(const Charter& base, const std::vector<DefinitionSpec>& workflows,
-                           bool with_workflows = true) {
-  std::ostringstream os(std::ios::binary);
-  {
-    boost::archive::binary_oarchive ar(os, boost::archive::no_header | boost::archive::no_codecvt);
-    serial::put_text(ar, base.name());
-    serial::put_count(ar, "calendars", base.calendars().size());
-    for (const auto& [id, cal] : base.calendars()) {
-      serial::put_string(ar, "id", id);
-      save_spec(ar, cal.spec());
-    }
-    save_org(ar, base.organization().spec());
-    if (with_workflows) {
-      serial::put_count(ar, "workflows", workflows.size());
-      for (const auto& w : workflows) save_workflow(ar, w);
-    }
-  }
-  return os.str();
+// Writes a charter payload (binary) exactly as to_bytes would: the calendars, organisation and
+// standards of `base` with any workflow specs — valid or not — in the layout of version `schema`
+// (1: without the workflows).
+std::string binary_payload(const Charter& base, std::vector<DefinitionSpec> workflows,
+                           std::uint32_t schema = kCharterSchema) {
+  io::CharterParts parts = test::parts_of(base);
+  parts.workflows = std::move(workflows);
+  return charter_payload(parts, schema);
 }
-
-std::string u32(std::uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); }
 
 // ---------------------------------------------------------------------------------------------
 // Round trips
@@ -136,6 +124,9 @@ TEST(WorkflowArchiveRoundTrip, TheHandMadeLayoutMatchesWhatToBytesWrites) {
   // So that the forgeries below are forgeries of the real format.
   const Charter c = test::golden_charter();
   EXPECT_EQ(binary_payload(c, {test::golden_workflow_spec()}), payload_of(to_bytes(c)));
+  // And of the version-2 layout, as an earlier build wrote it.
+  EXPECT_EQ(binary_payload(test::golden_charter_v2(), {test::golden_workflow_spec()}, 2),
+            payload_of(test::read_all(std::string(CHARTER_TEST_DATA_DIR) + "/charter-v2.binary.chrt")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,24 +135,30 @@ TEST(WorkflowArchiveRoundTrip, TheHandMadeLayoutMatchesWhatToBytesWrites) {
 TEST(WorkflowArchiveVersions, AVersion1PayloadReadsWithoutWorkflows) {
   const Charter base = test::golden_charter_v1();
   const Charter c = std::get<Charter>(
-      from_bytes(seal(PayloadType::charter, 1, ArchiveFormat::binary, binary_payload(base, {}, false))));
+      from_bytes(seal(PayloadType::charter, 1, ArchiveFormat::binary, binary_payload(base, {}, 1))));
   EXPECT_EQ(c, base);
   EXPECT_TRUE(c.workflows().empty());
 }
 
 TEST(WorkflowArchiveVersions, PayloadsUnderTheWrongVersionAreRefused) {
-  const Charter c = test::golden_charter();
+  const Charter v2 = test::golden_charter_v2();
+  const std::string v2_payload = binary_payload(v2, {test::golden_workflow_spec()}, 2);
   // A version-2 payload called version 1: the workflows are left over.
-  const std::string m = expect_refused(
-      seal(PayloadType::charter, 1, ArchiveFormat::binary, payload_of(to_bytes(c))), "v2 as v1");
+  const std::string m = expect_refused(seal(PayloadType::charter, 1, ArchiveFormat::binary, v2_payload), "v2 as v1");
   EXPECT_NE(m.find("unexpected data after the last field"), std::string::npos) << m;
   // A version-1 payload called version 2: the workflow count is missing.
-  expect_refused(seal(PayloadType::charter, 2, ArchiveFormat::binary,
-                      binary_payload(test::golden_charter_v1(), {}, false)),
+  expect_refused(seal(PayloadType::charter, 2, ArchiveFormat::binary, binary_payload(test::golden_charter_v1(), {}, 1)),
                  "v1 as v2");
+  // The same one version up: a version-3 payload called version 2 leaves its standards over, and
+  // a version-2 payload called version 3 misses the standard count.
+  const Charter c = test::golden_charter();
+  const std::string s = expect_refused(
+      seal(PayloadType::charter, 2, ArchiveFormat::binary, payload_of(to_bytes(c))), "v3 as v2");
+  EXPECT_NE(s.find("unexpected data after the last field"), std::string::npos) << s;
+  expect_refused(seal(PayloadType::charter, 3, ArchiveFormat::binary, v2_payload), "v2 as v3");
   for (ArchiveFormat f : kFormats) {
     CHARTER_EXPECT_THROW_MSG(from_bytes(seal(PayloadType::charter, kCharterSchema + 1, f, payload_of(to_bytes(c, f)))),
-                             UnsupportedVersionError, "charter schema version 3");
+                             UnsupportedVersionError, "charter schema version 4 is not readable by this build");
   }
 }
 
@@ -184,8 +181,9 @@ TEST(WorkflowArchiveDamage, EveryPrefixIsRefused) {
 
 TEST(WorkflowArchiveForged, EveryPayloadPrefixAndBitFlip) {
   // Right checksums around a wrong payload: it loads as a valid charter that saves and loads
-  // again, or it is refused with a typed error. Nothing crashes.
-  const Charter c = test::golden_charter();
+  // again, or it is refused with a typed error. Nothing crashes. The golden charter without its
+  // standards (standard_archive_test.cpp mutates those), so every load here is about workflows.
+  const Charter c = test::golden_charter_v2();
   const std::string p = payload_of(to_bytes(c));
   auto check = [](const std::string& payload, const std::string& what) {
     try {
@@ -200,8 +198,10 @@ TEST(WorkflowArchiveForged, EveryPayloadPrefixAndBitFlip) {
       ADD_FAILURE() << what << " threw " << boost::core::demangle(typeid(e).name()) << ": " << e.what();
     }
   };
-  // The workflow is the tail of the payload: mutate from where it starts.
-  const size_t start = binary_payload(c, {}).size() - 4;
+  // The workflow and the empty standard count are the tail of the payload: mutate from where the
+  // workflow count starts.
+  const size_t start = binary_payload(c, {}, 1).size();
+  ASSERT_EQ(p.substr(p.size() - 4), u32(0));
   for (size_t n = start; n < p.size(); ++n) check(p.substr(0, n), "prefix " + std::to_string(n));
   std::string m = p;
   for (size_t i = start * 8; i < p.size() * 8; ++i) {
@@ -241,8 +241,7 @@ TEST(WorkflowArchiveForged, ADuplicatedWorkflowIdIsRefused) {
 }
 
 TEST(WorkflowArchiveForged, HugeCountsAreRefusedBeforeAllocating) {
-  const std::string base = binary_payload(test::golden_charter_v1(), {});
-  const std::string prefix = base.substr(0, base.size() - 4);  // up to the workflow count
+  const std::string prefix = binary_payload(test::golden_charter_v1(), {}, 1);  // up to the workflow count
   const std::string m = expect_refused(
       seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, prefix + u32(4000000000u)),
       "workflows");
@@ -383,7 +382,8 @@ std::string log_payload(const workflow::Definition& d, const std::string* case_i
     boost::archive::binary_oarchive ar(os, boost::archive::no_header | boost::archive::no_codecvt);
     std::map<std::string, workflow::Definition> workflows;
     workflows.emplace(d.id(), d);
-    save_charter(ar, Charter(d.name(), d.calendars(), d.organization(), std::move(workflows)));
+    save_charter(ar, Charter(d.name(), d.calendars(), d.organization(), std::move(workflows)),
+                 kEmbeddedCharterSchema);
     serial::put_string(ar, "workflow", workflow_id);
     if (case_id) serial::put_string(ar, "case", *case_id);
     serial::put_count(ar, "events", events.size());
