@@ -13,7 +13,8 @@ namespace py = pybind11;
 
 void bind_charter(py::module_& m) {
   py::class_<Charter>(m, "Charter", R"doc(
-A service centre's rulebook, validated: its named calendars, its organisation and its workflows.
+A service centre's rulebook, validated: its named calendars, its organisation, its workflows and
+its measurable service standards.
 
 Build one from a charter file (Charter.load / Charter.parse; the format is
 docs/charter-file.md) or take the built-in charter of the source documents (Charter.builtin()).
@@ -56,6 +57,10 @@ Immutable; safe to share between threads.
            "The workflow Definition with this id (UnknownIdError naming the ids otherwise).")
       .def_property_readonly("workflows", [](const Charter& c) { return c.workflows(); },
                              "{id: workflow Definition} (a copy of the mapping).")
+      .def("standard", &Charter::standard, py::arg("id"), py::return_value_policy::copy,
+           "The charter.standard.Standard with this id (UnknownIdError naming the ids otherwise).")
+      .def_property_readonly("standards", [](const Charter& c) { return c.standards(); },
+                             "Every charter.standard.Standard, in the charter file's order (a list).")
       .def(
           "with_staff",
           [](const Charter& c, std::vector<org::Staff> staff) {
@@ -71,7 +76,8 @@ Immutable; safe to share between threads.
       .def("__repr__", [](const Charter& c) {
         return "<charter.Charter '" + c.name().both() + "' " + std::to_string(c.calendars().size()) +
                " calendars, " + std::to_string(c.organization().roles().size()) + " roles, " +
-               std::to_string(c.workflows().size()) + " workflows>";
+               std::to_string(c.workflows().size()) + " workflows, " + std::to_string(c.standards().size()) +
+               " standards>";
       })
       .def("__reduce__", [](const Charter& c) {
         return py::make_tuple(py::module_::import("charter._pickle").attr("from_state"),
