@@ -154,6 +154,7 @@ class Charter:
         calendars: Mapping[str, BusinessCalendar] = ...,
         organization: Any = ...,
         workflows: Mapping[str, "_workflow.Definition"] = ...,
+        standards: Sequence["_standard.Standard"] = ...,
     ) -> None: ...
     @staticmethod
     def builtin() -> Charter: ...

@@ -22,13 +22,19 @@ Immutable; safe to share between threads.
 )doc")
       .def(py::init([](const LocalizedText& name, std::map<std::string, calendar::BusinessCalendar> calendars,
                        org::Organization organization,
-                       std::map<std::string, workflow::Definition> workflows) {
-             return Charter(name, std::move(calendars), std::move(organization), std::move(workflows));
+                       std::map<std::string, workflow::Definition> workflows,
+                       std::vector<standard::Standard> standards) {
+             return Charter(name, std::move(calendars), std::move(organization), std::move(workflows),
+                            std::move(standards));
            }),
            py::kw_only(), py::arg("name") = LocalizedText{},
            py::arg("calendars") = std::map<std::string, calendar::BusinessCalendar>{},
            py::arg("organization") = org::Organization{},
-           py::arg("workflows") = std::map<std::string, workflow::Definition>{})
+           py::arg("workflows") = std::map<std::string, workflow::Definition>{},
+           py::arg("standards") = std::vector<standard::Standard>{},
+           "A charter from parts; workflows and standards should have been taken from a charter with "
+           "these calendars and this organisation. Standards keep the order given (ids unique, else "
+           "ValueError).")
       .def_static("builtin", &builtin, py::return_value_policy::copy,
                   "The built-in charter of the source documents.")
       .def_static(

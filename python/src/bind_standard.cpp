@@ -114,7 +114,8 @@ def _findings_frame(columns, standards, outcomes, utc):
     data = dict(columns)
     data["standard"] = pd.Categorical.from_codes(data.pop("standard_code"), categories=list(standards))
     data["outcome"] = pd.Categorical.from_codes(data.pop("outcome_code"), categories=list(outcomes))
-    frame = pd.DataFrame(data)
+    # The arrays are new and the frame's alone: copy=False spares stacking millions of objects.
+    frame = pd.DataFrame(data, copy=False)
     if utc:
         frame["at"] = frame["at"].dt.tz_localize("UTC")
     return frame
@@ -207,10 +208,33 @@ std::string wall_text(detail::Micros wall) {
   const long long secs = rem / detail::kMicrosPerSecond;
   const long long micros = rem % detail::kMicrosPerSecond;
   char buf[64];
-  int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02lld:%02lld:%02lld", c.year, c.month, c.day,
-                        secs / 3600, secs / 60 % 60, secs % 60);
-  if (micros) n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ".%06lld", micros);
-  return std::string(buf, static_cast<std::size_t>(n));
+  if (c.year < 0 || c.year > 9999) {  // no datetime holds these; written for the message they cause
+    const int n = std::snprintf(buf, sizeof buf, "%d-%02u-%02u %02lld:%02lld:%02lld", c.year, c.month, c.day,
+                                secs / 3600, secs / 60 % 60, secs % 60);
+    return std::string(buf, static_cast<std::size_t>(n));
+  }
+  // Digits by hand: a DataFrame's datetime column writes one of these per row.
+  char* p = buf;
+  auto digits = [&p](long long v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) p[k] = static_cast<char>('0' + v % 10);
+    p += width;
+  };
+  digits(c.year, 4);
+  *p++ = '-';
+  digits(c.month, 2);
+  *p++ = '-';
+  digits(c.day, 2);
+  *p++ = ' ';
+  digits(secs / 3600, 2);
+  *p++ = ':';
+  digits(secs / 60 % 60, 2);
+  *p++ = ':';
+  digits(secs % 60, 2);
+  if (micros) {
+    *p++ = '.';
+    digits(micros, 6);
+  }
+  return std::string(buf, p);
 }
 
 // A datetime as field text: wall time, with its offset when it is aware ("Z" form when the offset
@@ -263,6 +287,11 @@ bool value_text(py::handle v, std::string& out) {
     return true;
   }
   const NumpyTypes& np = numpy_types();
+  // A duration has no one text a standard reads ("0:01:15"? 75? 1.25?): say so rather than guess.
+  if (PyDelta_Check(o) || is_instance(o, np.timedelta64)) {
+    throw py::type_error("a duration (" + std::string(py::repr(v)) + ") is not a field value; write it as a "
+                         "number in the unit the standard reads (e.g. seconds: d.total_seconds())");
+  }
   if (is_instance(o, np.bool_)) {
     out = PyObject_IsTrue(o) ? "yes" : "no";
     return true;
@@ -405,7 +434,7 @@ struct PyObservation {
 
 void add_field(st::Observation& o, std::string name, py::handle value) {
   std::string text;
-  if (!value_text(value, text)) return;
+  if (!in_context([&] { return "field " + quote(name) + ": "; }, [&] { return value_text(value, text); })) return;
   if (o.field(name)) throw py::value_error("field " + quote(name) + " is given twice");
   o.fields.push_back({std::move(name), std::move(text)});
 }
@@ -596,6 +625,12 @@ std::vector<st::Observation> observations_from_frame(py::handle df, InstantReade
            "): ";
   };
   std::vector<st::Observation> out(n);
+  const std::size_t member_columns = static_cast<std::size_t>(std::count_if(names.begin(), names.end(), [](const std::string& c) {
+    return c == "kind" || c == "at" || c == "id" || c == "staff" || c == "unit" || c == "channel";
+  }));
+  if (names.size() > member_columns) {
+    for (auto& o : out) o.fields.reserve(names.size() - member_columns);
+  }
   for (const std::string& name : names) {
     const py::object series = df.attr("__getitem__")(name);
     if (name == "at") {
@@ -1314,7 +1349,7 @@ one-line explanation. standards lists the standards the rows refer to, in the ch
 
 Instants: `at` is the observation's instant — local wall time of `zone` (the calendar evaluate()
 read naive datetimes with) unless every instant came aware, in which case UTC; utc=True or
-utc=False chooses. Immutable.
+utc=False chooses. Immutable; not picklable yet (evaluate again, or keep to_frame(explain=True)).
 )doc");
   findings.def("__len__", [](const PyFindings& f) { return f.findings.size(); })
       .def_property_readonly("standards", [](const PyFindings& f) { return f.findings.standards(); },
@@ -1380,6 +1415,12 @@ it converts instants and writes explanations.)doc")
                std::to_string(counts[0]) + " met, " + std::to_string(counts[1]) + " not met, " +
                std::to_string(counts[2]) + " not applicable, " + std::to_string(counts[3]) + " invalid>";
       });
+  findings.def("__reduce__", [](const PyFindings&) -> py::object {
+    // Findings keep words the columns cannot rebuild (why a row is invalid or not applicable),
+    // and the C++ findings have no archive form yet.
+    throw py::type_error("cannot pickle charter.standard.Findings yet; keep the observations and evaluate "
+                         "again, or keep findings.to_frame(explain=True)");
+  });
   findings.attr("__hash__") = py::none();
 
   m.def(

@@ -374,6 +374,12 @@ def test_the_charter_lists_its_twenty_standards_as_readable_data(rulebook):
     assert r01.rule.quantity.field == "rings"
     with pytest.raises(charter.UnknownIdError, match="R-99"):
         rulebook.standard("R-99")
+    # A charter from parts keeps the standards given, in order.
+    two = charter.Charter(calendars=rulebook.calendars, organization=rulebook.organization,
+                          standards=[rulebook.standard("R-10"), r01])
+    assert [s.id for s in two.standards] == ["R-10", "R-01"]
+    with pytest.raises(ValueError, match="'R-01' is given twice"):
+        charter.Charter(organization=rulebook.organization, standards=[r01, r01])
 
 
 def test_conditions_and_rules_read_like_the_charter_file(rulebook):
@@ -427,6 +433,8 @@ def test_standards_and_their_companions_pickle_at_every_protocol(rulebook, proto
     assert pickle.loads(pickle.dumps(Outcome.not_applicable, protocol)) == Outcome.not_applicable
     found = evaluate(rulebook, [seen("CALL-2", "call", rings=4)])
     assert pickle.loads(pickle.dumps(found[1], protocol)) == found[1]  # NaN measured compares equal
+    with pytest.raises(TypeError, match="cannot pickle charter.standard.Findings yet"):
+        pickle.dumps(found, protocol)
 
 
 # ---- the phrase matcher ------------------------------------------------------------------------
@@ -483,6 +491,8 @@ def test_what_cannot_be_an_observation_is_named_by_its_position(rulebook):
     berlin = charter.BusinessCalendar(zone="Europe/Berlin", week=WEEKDAYS)
     with pytest.raises(charter.NonexistentTimeError, match=r"observations\[0\]: 'at': "):
         evaluate(rulebook, [{"kind": "call", "at": datetime(2025, 3, 30, 2, 30)}], zone=berlin)
+    with pytest.raises(TypeError, match=r"observations\[0\]: field 'greet_seconds': a duration"):
+        evaluate(rulebook, [seen("V", "visit", greet_seconds=timedelta(seconds=75))])
     with pytest.raises(ValueError, match="'kind' is not given"):
         Observation(None, THU_10)
     with pytest.raises(charter.ParseError):
