@@ -1,8 +1,9 @@
 """charter — a customer-service centre's rulebook, executable.
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
-charter file that holds them, and workflows (charter.workflow: cases, trackers, timers);
-standards, cycles and reports follow. Naive datetimes are wall time in a calendar's zone and come back
+charter file that holds them, workflows (charter.workflow: cases, trackers, timers) and
+measurable service standards (charter.standard: evaluate observations into findings); cycles and
+reports follow. Naive datetimes are wall time in a calendar's zone and come back
 naive; aware datetimes are converted and come back aware.
 
     >>> import charter
@@ -15,7 +16,9 @@ naive; aware datetimes are converted and come back aware.
 from . import _core
 from . import calendars
 from . import org
+from . import standard
 from . import workflow
+from .standard import Findings, Observation, PhraseMatcher, Standard, evaluate
 from .workflow import Case, Definition, Event, JournaledTracker, Tracker
 from ._core import (
     BusinessCalendar,
@@ -37,6 +40,7 @@ from ._core import (
     ParseError,
     RejectedEventError,
     SerializationError,
+    StandardError,
     UnknownIdError,
     UnsupportedVersionError,
     from_bytes,
@@ -51,7 +55,7 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText, DefinitionError, RejectedEventError):
+             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError):
     _cls.__module__ = "charter"
 del _cls
 
@@ -71,22 +75,29 @@ __all__ = [
     "Error",
     "Event",
     "FileError",
+    "Findings",
     "InvalidTimeError",
     "JournaledTracker",
     "LocalizedText",
     "NonexistentTimeError",
+    "Observation",
     "OrganizationError",
     "ParseError",
+    "PhraseMatcher",
     "RejectedEventError",
     "SerializationError",
+    "Standard",
+    "StandardError",
     "Tracker",
     "UnknownIdError",
     "UnsupportedVersionError",
     "calendars",
+    "evaluate",
     "from_bytes",
     "load",
     "org",
     "save",
+    "standard",
     "to_bytes",
     "workflow",
 ]

@@ -30,6 +30,8 @@ class OrganizationError(Error):
     problems: list[Tuple[str, str]]
 class DefinitionError(Error):
     problems: list[Tuple[str, str]]
+class StandardError(Error):
+    problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
     case_id: str
     event: str
@@ -152,6 +154,7 @@ class Charter:
         calendars: Mapping[str, BusinessCalendar] = ...,
         organization: Any = ...,
         workflows: Mapping[str, "_workflow.Definition"] = ...,
+        standards: Sequence["_standard.Standard"] = ...,
     ) -> None: ...
     @staticmethod
     def builtin() -> Charter: ...
@@ -169,7 +172,12 @@ class Charter:
     def workflow(self, id: str) -> "_workflow.Definition": ...
     @property
     def workflows(self) -> dict[str, "_workflow.Definition"]: ...
+    def standard(self, id: str) -> "_standard.Standard": ...
+    @property
+    def standards(self) -> list["_standard.Standard"]: ...
     def with_staff(self, staff: Sequence[Any]) -> Charter: ...  # charter.org.Staff
 
 from . import workflow as _workflow
 workflow = _workflow
+from . import standard as _standard
+standard = _standard

@@ -50,3 +50,10 @@ def tracker_from_state(version, definition, events):
     if report.rejected:
         raise _core.CorruptFileError(f"pickled Tracker does not replay: {report.rejected[0].message}")
     return tracker
+
+
+def standard_from_state(version, data, id):
+    """Rebuilds a service Standard from the smallest charter holding it (its calendar, its owner)."""
+    if version != 1:
+        raise _core.UnsupportedVersionError(f"pickled Standard has layout version {version}; this build reads 1")
+    return _core.from_bytes(data).standard(id)

@@ -13,7 +13,8 @@ namespace py = pybind11;
 
 void bind_charter(py::module_& m) {
   py::class_<Charter>(m, "Charter", R"doc(
-A service centre's rulebook, validated: its named calendars, its organisation and its workflows.
+A service centre's rulebook, validated: its named calendars, its organisation, its workflows and
+its measurable service standards.
 
 Build one from a charter file (Charter.load / Charter.parse; the format is
 docs/charter-file.md) or take the built-in charter of the source documents (Charter.builtin()).
@@ -21,13 +22,19 @@ Immutable; safe to share between threads.
 )doc")
       .def(py::init([](const LocalizedText& name, std::map<std::string, calendar::BusinessCalendar> calendars,
                        org::Organization organization,
-                       std::map<std::string, workflow::Definition> workflows) {
-             return Charter(name, std::move(calendars), std::move(organization), std::move(workflows));
+                       std::map<std::string, workflow::Definition> workflows,
+                       std::vector<standard::Standard> standards) {
+             return Charter(name, std::move(calendars), std::move(organization), std::move(workflows),
+                            std::move(standards));
            }),
            py::kw_only(), py::arg("name") = LocalizedText{},
            py::arg("calendars") = std::map<std::string, calendar::BusinessCalendar>{},
            py::arg("organization") = org::Organization{},
-           py::arg("workflows") = std::map<std::string, workflow::Definition>{})
+           py::arg("workflows") = std::map<std::string, workflow::Definition>{},
+           py::arg("standards") = std::vector<standard::Standard>{},
+           "A charter from parts; workflows and standards should have been taken from a charter with "
+           "these calendars and this organisation. Standards keep the order given (ids unique, else "
+           "ValueError).")
       .def_static("builtin", &builtin, py::return_value_policy::copy,
                   "The built-in charter of the source documents.")
       .def_static(
@@ -56,6 +63,10 @@ Immutable; safe to share between threads.
            "The workflow Definition with this id (UnknownIdError naming the ids otherwise).")
       .def_property_readonly("workflows", [](const Charter& c) { return c.workflows(); },
                              "{id: workflow Definition} (a copy of the mapping).")
+      .def("standard", &Charter::standard, py::arg("id"), py::return_value_policy::copy,
+           "The charter.standard.Standard with this id (UnknownIdError naming the ids otherwise).")
+      .def_property_readonly("standards", [](const Charter& c) { return c.standards(); },
+                             "Every charter.standard.Standard, in the charter file's order (a list).")
       .def(
           "with_staff",
           [](const Charter& c, std::vector<org::Staff> staff) {
@@ -71,7 +82,8 @@ Immutable; safe to share between threads.
       .def("__repr__", [](const Charter& c) {
         return "<charter.Charter '" + c.name().both() + "' " + std::to_string(c.calendars().size()) +
                " calendars, " + std::to_string(c.organization().roles().size()) + " roles, " +
-               std::to_string(c.workflows().size()) + " workflows>";
+               std::to_string(c.workflows().size()) + " workflows, " + std::to_string(c.standards().size()) +
+               " standards>";
       })
       .def("__reduce__", [](const Charter& c) {
         return py::make_tuple(py::module_::import("charter._pickle").attr("from_state"),

@@ -10,6 +10,7 @@
 //     UnknownIdError               → charter.UnknownIdError
 //     org::OrganizationError       → charter.OrganizationError (.problems: [(path, message)])
 //     workflow::DefinitionError    → charter.DefinitionError (.problems: [(path, message)])
+//     standard::StandardError      → charter.StandardError (.problems: [(path, message)])
 //     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
@@ -25,6 +26,7 @@
 #include "bindings.hpp"
 #include "charter/error.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
 
 namespace charter::python {
@@ -46,6 +48,8 @@ void bind_errors(py::module_& m) {
       py::exception<org::OrganizationError>(m, "OrganizationError", error.ptr()).ptr();
   static PyObject* definition_error =
       py::exception<workflow::DefinitionError>(m, "DefinitionError", error.ptr()).ptr();
+  static PyObject* standard_error =
+      py::exception<standard::StandardError>(m, "StandardError", error.ptr()).ptr();
   static PyObject* rejected_event_error =
       py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
@@ -77,6 +81,12 @@ void bind_errors(py::module_& m) {
       for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
       exc.attr("problems") = problems;
       PyErr_SetObject(definition_error, exc.ptr());
+    } catch (const standard::StandardError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(standard_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(standard_error, exc.ptr());
     } catch (const RejectedEventError& e) {
       py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
       exc.attr("case_id") = e.case_id();

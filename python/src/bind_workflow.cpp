@@ -41,6 +41,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
@@ -776,14 +777,7 @@ py::tuple read_events_py(py::handle source, const calendar::BusinessCalendar& zo
   return py::make_tuple(events, errors);
 }
 
-// ---- the status table as numpy columns --------------------------------------------------------
-
-template <class T>
-py::array column(const std::vector<T>& v, const char* dtype) {
-  py::array out(py::dtype(dtype), std::vector<py::ssize_t>{static_cast<py::ssize_t>(v.size())});
-  if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(T));
-  return out;
-}
+// ---- the status table as numpy columns (columns.hpp) ----------------------------------------
 
 py::array bool_column(const std::vector<std::uint8_t>& v) { return column(v, "bool"); }
 
@@ -808,17 +802,6 @@ py::array duration_column(const std::vector<std::int64_t>& v, const std::vector<
     if (phase[i] < 0) p[i] = wf::StatusTable::kNone;
   }
   return out;
-}
-
-py::array object_column(std::size_t n) {
-  return py::array(py::dtype("object"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-}
-
-void set_object(py::array& a, std::size_t i, py::object value) {
-  auto** p = static_cast<PyObject**>(a.mutable_data());
-  PyObject* old = p[i];
-  p[i] = value.release().ptr();
-  Py_XDECREF(old);
 }
 
 py::dict table_to_py(const wf::StatusTable& t, const CalendarIndex& x, bool local) {

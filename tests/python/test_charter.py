@@ -75,7 +75,8 @@ def test_load_from_a_file_and_round_trip(tmp_path):
 @pytest.mark.parametrize(
     "text, line, column, path, words",
     [
-        ("charter: 1\nname: x\nstandards: []\n", 3, 1, "standards", "unknown key 'standards'"),
+        ("charter: 1\nname: x\nstandard: {}\n", 3, 1, "standard", "unknown key 'standard'"),
+        ("charter: 1\nname: x\nstandards: []\n", 3, 12, "standards", "expected a map of standard id to standard"),
         ("charter: 2\n", 1, 10, "charter", "format version 2"),
         ("name: x\n", 1, 1, "", "missing 'charter: 1'"),
         ("charter: 1\norganization:\n  roles:\n    - id: x\n      report_to: y\n", 5, 7,
