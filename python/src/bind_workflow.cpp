@@ -779,16 +779,19 @@ py::tuple read_events_py(py::handle source, const calendar::BusinessCalendar& zo
 // ---- the status table as numpy columns --------------------------------------------------------
 
 template <class T>
-py::array column(const std::vector<T>& v, const char* dtype) {
+using Column = wf::StatusTable::Column<T>;
+
+template <class T>
+py::array column(const Column<T>& v, const char* dtype) {
   py::array out(py::dtype(dtype), std::vector<py::ssize_t>{static_cast<py::ssize_t>(v.size())});
   if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(T));
   return out;
 }
 
-py::array bool_column(const std::vector<std::uint8_t>& v) { return column(v, "bool"); }
+py::array bool_column(const Column<std::uint8_t>& v) { return column(v, "bool"); }
 
 // Instants: UTC microseconds → datetime64[us], local wall time when `local`; kNone → NaT.
-py::array instant_column(const std::vector<std::int64_t>& v, const CalendarIndex& x, bool local) {
+py::array instant_column(const Column<std::int64_t>& v, const CalendarIndex& x, bool local) {
   py::array out = column(v, "datetime64[us]");
   if (local) {
     auto* p = static_cast<std::int64_t*>(out.mutable_data());
@@ -801,7 +804,7 @@ py::array instant_column(const std::vector<std::int64_t>& v, const CalendarIndex
 
 // Durations → timedelta64[us]; NaT where the timer never started (phase -1: nothing counted,
 // nothing remaining — the C++ table holds 0 there).
-py::array duration_column(const std::vector<std::int64_t>& v, const std::vector<std::int8_t>& phase) {
+py::array duration_column(const Column<std::int64_t>& v, const Column<std::int8_t>& phase) {
   py::array out = column(v, "timedelta64[us]");
   auto* p = static_cast<std::int64_t*>(out.mutable_data());
   for (std::size_t i = 0; i < v.size(); ++i) {
