@@ -1,8 +1,11 @@
 // Workflow engine at scale (issue 4): replay 1,000,000 complaints × 6 events, status of
 // 1,000,000 open cases as of an instant, breaches and risks, and the memory a closed complaint
 // takes. Targets: ≥ 2,000,000 events/s on one core; status ≤ 0.5 s; ≤ 400 bytes per closed
-// complaint. Measured on the project's machine: 2 cores (Intel Xeon), Debian 12, g++ 12,
-// Release build; figures in benchmarks/README.md.
+// complaint. Measured on the project's machine: 2 cores (AMD EPYC), Debian 12, g++ 12, Release
+// build, quiet, medians of 3 runs alternated with 0c1735d:
+//   replay/ingest_6M 2.14 M events/s (0c1735d: 1.66), status/1M_open 285 ms wall (418),
+//   memory/closed_complaints 376 bytes (377). Status uses both cores: above 0.5 s when another
+//   process is busy. Details and the commands in benchmarks/README.md#workflows.
 //
 // The events come from workflow::complaint_stream (deterministic) over the built-in charter with
 // a generated roster of 3 staff per role; they are generated once, outside the timings.
