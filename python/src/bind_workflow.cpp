@@ -779,10 +779,13 @@ py::tuple read_events_py(py::handle source, const calendar::BusinessCalendar& zo
 
 // ---- the status table as numpy columns (columns.hpp) ----------------------------------------
 
-py::array bool_column(const std::vector<std::uint8_t>& v) { return column(v, "bool"); }
+template <class T>
+using Column = wf::StatusTable::Column<T>;
+
+py::array bool_column(const Column<std::uint8_t>& v) { return column(v, "bool"); }
 
 // Instants: UTC microseconds → datetime64[us], local wall time when `local`; kNone → NaT.
-py::array instant_column(const std::vector<std::int64_t>& v, const CalendarIndex& x, bool local) {
+py::array instant_column(const Column<std::int64_t>& v, const CalendarIndex& x, bool local) {
   py::array out = column(v, "datetime64[us]");
   if (local) {
     auto* p = static_cast<std::int64_t*>(out.mutable_data());
@@ -795,7 +798,7 @@ py::array instant_column(const std::vector<std::int64_t>& v, const CalendarIndex
 
 // Durations → timedelta64[us]; NaT where the timer never started (phase -1: nothing counted,
 // nothing remaining — the C++ table holds 0 there).
-py::array duration_column(const std::vector<std::int64_t>& v, const std::vector<std::int8_t>& phase) {
+py::array duration_column(const Column<std::int64_t>& v, const Column<std::int8_t>& phase) {
   py::array out = column(v, "timedelta64[us]");
   auto* p = static_cast<std::int64_t*>(out.mutable_data());
   for (std::size_t i = 0; i < v.size(); ++i) {

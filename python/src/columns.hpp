@@ -15,8 +15,8 @@
 
 namespace charter::python {
 
-template <class T>
-pybind11::array column(const std::vector<T>& v, const char* dtype) {
+template <class T, class Allocator>
+pybind11::array column(const std::vector<T, Allocator>& v, const char* dtype) {
   pybind11::array out(pybind11::dtype(dtype), std::vector<pybind11::ssize_t>{static_cast<pybind11::ssize_t>(v.size())});
   if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(T));
   return out;

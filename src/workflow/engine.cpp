@@ -137,10 +137,21 @@ Engine::Engine(Definition definition) : definition_(std::move(definition)), ix_(
   // Dense name tables for the hot path: id = index + 1.
   for (const auto& n : ix_->event_names) event_table_.intern(n);
   for (const auto& n : ix_->slot_names) slot_table_.intern(n);
+  // A new case's block has room for a cycle of every timer and a few events: an opening event
+  // typically starts several timers, and growing the block once per cycle inserted cost three
+  // allocations and copies per case at a million cases. (A closed case is trimmed to its size.)
+  first_block_words_ = attribute_words(*ix_) + kCycleWords * ix_->timers.size() + 16;
+  // A value from an attribute's list is found by the check that it is allowed; its string id is
+  // kept here so that it is not looked up again in the table of every value.
+  allowed_ids_.resize(ix_->allowed.size());
+  for (std::size_t slot = 0; slot < ix_->allowed.size(); ++slot) {
+    for (const auto& v : ix_->allowed[slot]) allowed_ids_[slot].push_back(strings_.intern(v));
+  }
 }
 
 CaseCore Engine::make_core() const {
   CaseCore c;
+  c.words.reserve(first_block_words_);
   c.words.assign(attribute_words(*ix_), 0);
   c.state = static_cast<std::uint16_t>(ix_->initial);
   return c;
@@ -261,10 +272,12 @@ Micros Engine::advance(const Cycle& y, const CompiledTimer& t, Micros from, Micr
 
 namespace {
 
-std::int32_t rel_seconds(Micros t, Micros base, const std::string& what) {
+// `what` is a literal: a std::string parameter cost two allocations per timer cycle started
+// (the longer names do not fit a string's inline buffer), for a message hardly ever written.
+std::int32_t rel_seconds(Micros t, Micros base, const char* what) {
   const Micros s = (t - base) / kMicrosPerSecond;
   if (s < INT32_MIN + 1 || s > INT32_MAX) {
-    throw InvalidTimeError(what + " lies more than 68 years from the case's first event");
+    throw InvalidTimeError(std::string(what) + " lies more than 68 years from the case's first event");
   }
   return static_cast<std::int32_t>(s);
 }
@@ -515,10 +528,9 @@ bool Engine::may(std::uint32_t actor, std::string_view actor_name, int action, M
   return d.allowed;
 }
 
-void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
-  const std::string case_id(case_id_view);
+void Engine::apply(CaseCore& c, std::string_view case_id, const Event& e) {
   auto reject = [&](const char* rule, const std::string& message) {
-    throw RejectedEventError(case_id, e.name, rule, message);
+    throw RejectedEventError(std::string(case_id), e.name, rule, message);
   };
   if (e.case_id != case_id) reject("case", "the event names case '" + e.case_id + "'");
   if (e.at.is_special()) reject("order", "the event has no real instant (" + charter::detail::format_instant(e.at) + ")");
@@ -546,10 +558,15 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
       if (s == slot) reject("field", "field '" + f.name + "' is given twice");
     }
     const auto& allowed = ix_->allowed[static_cast<std::size_t>(slot)];
-    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), f.value) == allowed.end()) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      reject("field", "'" + f.value + "' is not a value of '" + f.name + "' (allowed: " + list + ")");
+    std::uint32_t value = 0;  // the value's string id when it is one of a list
+    if (!allowed.empty()) {
+      const auto it = std::find(allowed.begin(), allowed.end(), f.value);
+      if (it == allowed.end()) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        reject("field", "'" + f.value + "' is not a value of '" + f.name + "' (allowed: " + list + ")");
+      }
+      value = allowed_ids_[static_cast<std::size_t>(slot)][static_cast<std::size_t>(it - allowed.begin())];
     }
     if (ix_->slot_type[static_cast<std::size_t>(slot)] == FieldSpec::Type::instant && !f.value.empty() &&
         !parse_instant_field(f.value)) {
@@ -559,7 +576,7 @@ void Engine::apply(CaseCore& c, std::string_view case_id_view, const Event& e) {
     if (f.value.empty()) continue;  // an empty value is a field not given
     // Interned now, so the duplicate check compares ids; a refused event's texts stay in the
     // table (harmless: nothing refers to them).
-    fields.emplace_back(slot, strings_.intern(f.value));
+    fields.emplace_back(slot, value != 0 ? value : strings_.intern(f.value));
   }
   // The last event, and the events at this very instant (the log is in time order, so they are
   // found walking back from the end): a duplicate is reported as one, however late it comes.

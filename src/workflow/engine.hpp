@@ -164,6 +164,8 @@ class Engine {
   StringTable strings_;  ///< field values
   StringTable actors_;   ///< actor names (22-bit ids in event words)
   StringTable event_table_, slot_table_;  ///< event and slot names: id = index + 1
+  std::size_t first_block_words_ = 0;     ///< capacity of a new case's block
+  std::vector<std::vector<std::uint32_t>> allowed_ids_;  ///< by slot: string ids of the allowed values
   // Scratch reused by apply() so that applying an event allocates nothing in the common case.
   std::vector<std::pair<int, std::uint32_t>> fields_;
   std::vector<std::size_t> same_instant_;

@@ -123,7 +123,17 @@ void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, 
   detail::CaseCore scratch;
   std::vector<int> newest(n_timers), count(n_timers);
   std::vector<detail::Cycle> cycles;
+  // Each case's block lies somewhere on the heap: it is fetched a few cases ahead so that the
+  // waits overlap (at a million cases most of the time otherwise goes to them).
+  constexpr std::size_t kAhead = 8;
   for (std::size_t i = from; i < to; ++i) {
+    if (i + kAhead < to) {
+      const auto& words = cores[i + kAhead].words;
+      if (!words.empty()) {
+        __builtin_prefetch(words.data());
+        __builtin_prefetch(words.data() + words.size() - 1);
+      }
+    }
     const detail::CaseCore* c = engine.prefix(cores[i], as_of, scratch);
     if (!c) continue;
     const std::size_t r = row++;
@@ -167,7 +177,10 @@ void Tracker::Impl::status_rows(std::size_t from, std::size_t to, Micros as_of, 
       if (newest[k] >= 0) continue;
       auto& col = t.timers[k];
       col.phase[r] = -1;
+      col.cycle[r] = 0;
       col.started[r] = col.due[r] = col.warning_at[r] = col.stopped[r] = StatusTable::kNone;
+      col.elapsed[r] = col.remaining[r] = 0;
+      col.met[r] = col.breached[r] = col.at_risk[r] = 0;
     }
     t.breached[r] = any_breached;
     t.at_risk[r] = any_risk;
@@ -229,6 +242,8 @@ StatusTable Tracker::status(const boost::posix_time::ptime& as_of_time) const {
     });
     for (std::size_t p = 0; p < parts; ++p) rows[p + 1] += rows[p];
   }
+  // Sized without writing (StatusTable::Column): status_rows writes every cell of its rows once,
+  // so each slice's thread is also the first to touch its pages.
   const std::size_t total = rows[parts];
   auto size = [total](auto&... v) { (v.resize(total), ...); };
   size(t.case_ids, t.state, t.open, t.opened, t.last_event, t.events, t.breached, t.at_risk, t.next_due);

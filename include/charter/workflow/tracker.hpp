@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "charter/detail/default_init_allocator.hpp"
 #include "charter/workflow/case.hpp"
 #include "charter/workflow/definition.hpp"
 #include "charter/workflow/event.hpp"
@@ -54,26 +55,31 @@ struct IngestReport {
 struct StatusTable {
   static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
 
+  /// A column of numbers: a std::vector whose resize(n) leaves new elements unwritten (status()
+  /// writes every row once; zeroing a million-row table first would cost as much again).
+  template <class T>
+  using Column = std::vector<T, charter::detail::DefaultInitAllocator<T>>;
+
   struct TimerColumns {
     std::string timer;
-    std::vector<std::int8_t> phase;   ///< -1 never started, 0 running, 1 paused, 2 stopped
-    std::vector<std::int32_t> cycle;  ///< 0 when never started
-    std::vector<std::int64_t> started, due, warning_at, stopped;
-    std::vector<std::int64_t> elapsed, remaining;
-    std::vector<std::uint8_t> met, breached, at_risk;
+    Column<std::int8_t> phase;   ///< -1 never started, 0 running, 1 paused, 2 stopped
+    Column<std::int32_t> cycle;  ///< 0 when never started
+    Column<std::int64_t> started, due, warning_at, stopped;
+    Column<std::int64_t> elapsed, remaining;  ///< 0 when never started
+    Column<std::uint8_t> met, breached, at_risk;
   };
 
   boost::posix_time::ptime as_of;
   std::vector<std::string> case_ids;
   std::vector<std::string> state_names;  ///< labels of `state` codes (the definition's states)
-  std::vector<std::int16_t> state;
-  std::vector<std::uint8_t> open;
-  std::vector<std::int64_t> opened, last_event;
-  std::vector<std::uint32_t> events;
-  std::vector<std::uint8_t> breached;   ///< any cycle breached
-  std::vector<std::uint8_t> at_risk;    ///< any running cycle at risk
-  std::vector<std::int64_t> next_due;   ///< earliest due of a running cycle
-  std::vector<TimerColumns> timers;     ///< newest cycle of each timer, in definition order
+  Column<std::int16_t> state;
+  Column<std::uint8_t> open;
+  Column<std::int64_t> opened, last_event;
+  Column<std::uint32_t> events;
+  Column<std::uint8_t> breached;   ///< any cycle breached
+  Column<std::uint8_t> at_risk;    ///< any running cycle at risk
+  Column<std::int64_t> next_due;   ///< earliest due of a running cycle
+  std::vector<TimerColumns> timers;  ///< newest cycle of each timer, in definition order
 };
 
 /// A breached cycle.
