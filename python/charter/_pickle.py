@@ -57,3 +57,8 @@ def standard_from_state(version, data, id):
     if version != 1:
         raise _core.UnsupportedVersionError(f"pickled Standard has layout version {version}; this build reads 1")
     return _core.from_bytes(data).standard(id)
+
+
+def findings_from_state(version, data, zone, aware):
+    """Rebuilds standard Findings from their archive bytes and the zone they are shown in."""
+    return _core.standard._findings_from_state(version, data, zone, aware)

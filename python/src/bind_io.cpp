@@ -36,14 +36,17 @@ std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
   if (py::isinstance<workflow::Case>(obj)) return io::to_bytes(obj.cast<const workflow::Case&>(), f);
   // A Python Tracker wraps the C++ one behind a lock (bind_workflow.cpp): take a copy through it.
   if (auto tracker = tracker_from_python(obj)) return io::to_bytes(*tracker, f);
-  throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case and Tracker can be saved, not " +
+  if (auto findings = findings_from_python(obj)) return io::to_bytes(*findings, f);
+  throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case, Tracker and Findings can be saved, not " +
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
 py::object to_py(io::Saved saved) {
   if (auto* tracker = std::get_if<workflow::Tracker>(&saved)) return tracker_to_python(std::move(*tracker));
+  if (auto* findings = std::get_if<standard::Findings>(&saved)) return findings_to_python(std::move(*findings));
   return std::visit([](auto&& v) -> py::object {
-    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, workflow::Tracker>) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, workflow::Tracker> ||
+                  std::is_same_v<std::decay_t<decltype(v)>, standard::Findings>) {
       return py::none();  // handled above
     } else {
       return py::cast(std::move(v));
@@ -62,7 +65,8 @@ void bind_io(py::module_& m) {
         return py::bytes(to_bytes_any(obj, format_from(format)));
       },
       py::arg("obj"), py::arg("format") = "binary",
-      "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case or Tracker into a checksummed\n"
+      "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case, Tracker or Findings into a\n"
+      "checksummed "
       "envelope (a case or tracker keeps its workflow, calendars and organisation, and its events).");
   m.def(
       "from_bytes",
@@ -95,7 +99,7 @@ void bind_io(py::module_& m) {
         }();
         return to_py(std::move(saved));
       },
-      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case or Tracker.");
+      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case, Tracker or Findings.");
 }
 
 }  // namespace charter::python

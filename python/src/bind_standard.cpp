@@ -42,6 +42,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "charter/calendar/china.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
@@ -744,6 +745,27 @@ struct PyFindings {
   bool aware = false;
 };
 
+}  // namespace
+
+py::object findings_to_python(st::Findings findings) {
+  // Loaded findings read their instants in the zone of a standard's calendar: the one named
+  // "office" when a standard uses it, else the first one used, else the China calendar.
+  std::optional<calendar::BusinessCalendar> zone;
+  for (const auto& s : findings.standards()) {
+    if (!s.calendar()) continue;
+    if (!zone || s.spec().calendar == "office") zone = *s.calendar();
+    if (s.spec().calendar == "office") break;
+  }
+  return py::cast(PyFindings{std::move(findings), zone ? *zone : calendar::china_calendar(), false});
+}
+
+std::optional<st::Findings> findings_from_python(py::handle obj) {
+  if (!py::isinstance<PyFindings>(obj)) return std::nullopt;
+  return obj.cast<const PyFindings&>().findings;
+}
+
+namespace {
+
 bool utc_of(const PyFindings& f, py::handle utc) { return utc.is_none() ? f.aware : utc.cast<bool>(); }
 
 constexpr st::Outcome kOutcomes[] = {st::Outcome::met, st::Outcome::not_met, st::Outcome::not_applicable,
@@ -1349,7 +1371,7 @@ one-line explanation. standards lists the standards the rows refer to, in the ch
 
 Instants: `at` is the observation's instant — local wall time of `zone` (the calendar evaluate()
 read naive datetimes with) unless every instant came aware, in which case UTC; utc=True or
-utc=False chooses. Immutable; not picklable yet (evaluate again, or keep to_frame(explain=True)).
+utc=False chooses. Immutable; pickles, and charter.save / charter.load keep them with their standards.
 )doc");
   findings.def("__len__", [](const PyFindings& f) { return f.findings.size(); })
       .def_property_readonly("standards", [](const PyFindings& f) { return f.findings.standards(); },
@@ -1415,12 +1437,30 @@ it converts instants and writes explanations.)doc")
                std::to_string(counts[0]) + " met, " + std::to_string(counts[1]) + " not met, " +
                std::to_string(counts[2]) + " not applicable, " + std::to_string(counts[3]) + " invalid>";
       });
-  findings.def("__reduce__", [](const PyFindings&) -> py::object {
-    // Findings keep words the columns cannot rebuild (why a row is invalid or not applicable),
-    // and the C++ findings have no archive form yet.
-    throw py::type_error("cannot pickle charter.standard.Findings yet; keep the observations and evaluate "
-                         "again, or keep findings.to_frame(explain=True)");
+  // Pickled as their archive (io::to_bytes: the standards in a charter and every column) with
+  // the zone they were read in and whether every instant came aware.
+  findings.def("__reduce__", [](const PyFindings& f) {
+    return py::make_tuple(pickle_fn("findings_from_state"),
+                          py::make_tuple(1, py::bytes(io::to_bytes(f.findings)), py::bytes(io::to_bytes(f.zone)),
+                                         f.aware));
   });
+  m.def(
+      "_findings_from_state",
+      [](int version, const py::bytes& data, const py::bytes& zone, bool aware) {
+        if (version != 1) {
+          throw UnsupportedVersionError("pickled Findings have layout version " + std::to_string(version) +
+                                        "; this build reads 1");
+        }
+        const std::string d = data, z = zone;
+        io::Saved f = io::from_bytes(d, "pickled Findings");
+        io::Saved c = io::from_bytes(z, "pickled Findings");
+        if (!std::holds_alternative<st::Findings>(f) || !std::holds_alternative<calendar::BusinessCalendar>(c)) {
+          throw CorruptFileError("pickled Findings hold something else");
+        }
+        return PyFindings{std::move(std::get<st::Findings>(f)), std::move(std::get<calendar::BusinessCalendar>(c)),
+                          aware};
+      },
+      py::arg("version"), py::arg("data"), py::arg("zone"), py::arg("aware"));
   findings.attr("__hash__") = py::none();
 
   m.def(

@@ -5,6 +5,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include "charter/standard/findings.hpp"
 #include "charter/workflow/tracker.hpp"
 
 namespace charter::python {
@@ -23,5 +24,10 @@ void bind_io(pybind11::module_& m);
 /// workflow::Case is bound as itself and needs neither.
 pybind11::object tracker_to_python(workflow::Tracker tracker);
 std::optional<workflow::Tracker> tracker_from_python(pybind11::handle obj);
+
+/// charter.standard.Findings holds the C++ findings with the zone their instants are shown in
+/// (bind_standard.cpp): loaded findings as a Python object, and the C++ findings of one.
+pybind11::object findings_to_python(standard::Findings findings);
+std::optional<standard::Findings> findings_from_python(pybind11::handle obj);
 
 }  // namespace charter::python

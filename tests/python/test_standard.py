@@ -433,8 +433,28 @@ def test_standards_and_their_companions_pickle_at_every_protocol(rulebook, proto
     assert pickle.loads(pickle.dumps(Outcome.not_applicable, protocol)) == Outcome.not_applicable
     found = evaluate(rulebook, [seen("CALL-2", "call", rings=4)])
     assert pickle.loads(pickle.dumps(found[1], protocol)) == found[1]  # NaN measured compares equal
-    with pytest.raises(TypeError, match="cannot pickle charter.standard.Findings yet"):
-        pickle.dumps(found, protocol)
+    again = pickle.loads(pickle.dumps(found, protocol))
+    assert again == found
+    assert [again.explanation(i) for i in range(len(again))] == [found.explanation(i) for i in range(len(found))]
+    assert again.zone == found.zone
+
+
+def test_findings_save_and_load_with_their_standards(rulebook, tmp_path):
+    found = evaluate(rulebook, [seen("CALL-3", "call", rings=6),
+                                seen("ORD-1", "order", channel="web", made_up_at="2025-10-10 12:00")])
+    path = tmp_path / "day.fnd"
+    charter.save(found, path)
+    back = charter.load(path)
+    assert isinstance(back, Findings)
+    assert back == found
+    assert back.explanation(0) == found.explanation(0)
+    assert back.zone == rulebook.calendar("office")  # a loaded day is shown on the office calendar
+    for fmt in ("binary", "text", "xml"):
+        assert charter.from_bytes(charter.to_bytes(found, fmt)) == found
+    damaged = bytearray(charter.to_bytes(found))
+    damaged[-5] ^= 0xFF
+    with pytest.raises(charter.CorruptFileError):
+        charter.from_bytes(bytes(damaged))
 
 
 # ---- the phrase matcher ------------------------------------------------------------------------
