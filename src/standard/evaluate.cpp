@@ -25,15 +25,19 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 // Where a condition's subject lives: a member of the observation, its local time, or a field.
 enum class Source : std::uint8_t { field, kind, channel, staff, unit, id, local_time };
 
+// Called for every condition of every row: the length decides before any text is compared.
 Source source_of(const std::string& subject) {
-  if (subject == "kind") return Source::kind;
-  if (subject == "channel") return Source::channel;
-  if (subject == "staff") return Source::staff;
-  if (subject == "unit") return Source::unit;
-  if (subject == "id") return Source::id;
-  if (subject == kLocalTimeSubject) return Source::local_time;
-  return Source::field;
+  switch (subject.size()) {
+    case 2: return subject == "id" ? Source::id : Source::field;
+    case 4: return subject == "kind" ? Source::kind : subject == "unit" ? Source::unit : Source::field;
+    case 5: return subject == "staff" ? Source::staff : Source::field;
+    case 7: return subject == "channel" ? Source::channel : Source::field;
+    case 10: return subject == kLocalTimeSubject ? Source::local_time : Source::field;
+    default: return Source::field;
+  }
 }
+
+bool is_at(const std::string& name) { return name.size() == 2 && name[0] == 'a' && name[1] == 't'; }
 
 // A number as a whole cell: "4", "4.5", "-1e3"; nothing else (no spaces, no "nan").
 bool read_number(std::string_view text, double& out) {
@@ -162,7 +166,7 @@ class Judge {
   // offset. False when it is not given (`missing`) or unreadable (invalid, words written).
   bool instant(const std::string& name, Micros& out, bool& missing) {
     missing = false;
-    if (name == "at") {
+    if (is_at(name)) {
       out = charter::detail::to_micros(o_->at, "observation instant");
       return true;
     }
@@ -426,7 +430,8 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
   }
 
   // The standards covering each observation, found once: the count sizes every column before
-  // the first row, so ten million rows are written without a reallocation.
+  // the first row, so ten million rows are written without a reallocation (and columns of the
+  // exact size let the allocator reuse the pages of the previous batch's).
   std::vector<const std::vector<std::uint16_t>*> covering(observations.size(), nullptr);
   std::size_t rows = 0;
   for (std::size_t k = 0; k < observations.size(); ++k) {
@@ -436,7 +441,7 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
     rows += it->second.size();
   }
   FindingsBuilder out(standards);
-  out.reserve(observations, rows);
+  out.reserve(observations.size(), rows);
   Judge judge;
   for (std::size_t k = 0; k < observations.size(); ++k) {
     const Observation& o = observations[k];

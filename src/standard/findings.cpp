@@ -249,11 +249,8 @@ void FindingsBuilder::observation(const Observation& o) {
   f_.c_.id_end.push_back(f_.c_.id_pool.size());
 }
 
-void FindingsBuilder::reserve(const std::vector<Observation>& observations, std::size_t rows) {
-  std::size_t id_bytes = 0;
-  for (const auto& o : observations) id_bytes += o.id.size();
-  f_.c_.id_pool.reserve(id_bytes);
-  f_.c_.id_end.reserve(observations.size());
+void FindingsBuilder::reserve(std::size_t observations, std::size_t rows) {
+  f_.c_.id_end.reserve(observations);
   f_.c_.observation.reserve(rows);
   f_.c_.standard.reserve(rows);
   f_.c_.outcome.reserve(rows);

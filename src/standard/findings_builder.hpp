@@ -16,8 +16,8 @@ class FindingsBuilder {
  public:
   explicit FindingsBuilder(const std::vector<Standard>& standards);
 
-  /// Sizes the columns for `rows` rows of these observations.
-  void reserve(const std::vector<Observation>& observations, std::size_t rows);
+  /// Sizes the columns for `observations` observations giving at most `rows` rows.
+  void reserve(std::size_t observations, std::size_t rows);
   /// The next observation (index = how many were given before); rows that follow are its.
   void observation(const Observation& o);
   /// A row for the current observation; `detail` is kept only when not empty.
