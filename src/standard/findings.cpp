@@ -263,22 +263,42 @@ void FindingsBuilder::reserve(std::size_t observations, std::size_t rows) {
   f_.c_.channel.reserve(rows);
 }
 
-std::uint32_t FindingsBuilder::code(std::vector<std::string>& names, Column& column, const std::string& name) {
+std::uint64_t FindingsBuilder::Codes::hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+void FindingsBuilder::Codes::grow(const std::vector<std::string>& names) {
+  slots_.assign(slots_.size() * 2, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t code = 1; code < names.size(); ++code) {
+    std::size_t i = hash(names[code]) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = code;
+  }
+}
+
+std::uint32_t FindingsBuilder::Codes::code(std::vector<std::string>& names, const std::string& name) {
   if (name.empty()) return 0;
-  if (column.last_code != 0 && name == column.last) return column.last_code;
-  const auto [it, fresh] = column.index.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-  if (fresh) names.push_back(name);
-  column.last = name;
-  column.last_code = it->second;
-  return it->second;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash(name) & mask;
+  for (; slots_[i] != 0; i = (i + 1) & mask) {
+    if (names[slots_[i]] == name) return slots_[i];
+  }
+  const auto code = static_cast<std::uint32_t>(names.size());
+  names.push_back(name);
+  slots_[i] = code;
+  if (2 * names.size() > slots_.size()) grow(names);  // at most half full
+  return code;
 }
 
 void FindingsBuilder::row(std::size_t observation, std::uint16_t standard, Outcome outcome, double measured,
                           double bound, std::uint16_t note, const std::string& detail) {
   if (!coded_) {
-    staff_ = code(f_.c_.staff_names, staff_column_, current_->staff);
-    unit_ = code(f_.c_.unit_names, unit_column_, current_->unit);
-    channel_ = code(f_.c_.channel_names, channel_column_, current_->channel);
+    staff_ = staff_codes_.code(f_.c_.staff_names, current_->staff);
+    unit_ = unit_codes_.code(f_.c_.unit_names, current_->unit);
+    channel_ = channel_codes_.code(f_.c_.channel_names, current_->channel);
     at_ = current_->at.is_special() ? std::numeric_limits<std::int64_t>::min() : charter::detail::to_micros(current_->at);
     coded_ = true;
   }

@@ -28,21 +28,24 @@ class FindingsBuilder {
   Findings finish();
 
  private:
-  // A name's code in its table; `last` remembers the previous name of the column, which the
-  // next observation often repeats (the channel, the unit).
-  struct Column {
-    std::unordered_map<std::string, std::uint32_t> index;
-    std::string last;
-    std::uint32_t last_code = 0;
+  // A name's code in its table (names[code] == name; "" is 0). Three per observation, so an
+  // open-addressed table of codes with a power-of-two size: no division, no nodes.
+  class Codes {
+   public:
+    std::uint32_t code(std::vector<std::string>& names, const std::string& name);
+
+   private:
+    static std::uint64_t hash(std::string_view s);
+    void grow(const std::vector<std::string>& names);
+    std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(64, 0);  // 0: empty
   };
-  std::uint32_t code(std::vector<std::string>& names, Column& column, const std::string& name);
 
   Findings f_;
   const Observation* current_ = nullptr;
   bool coded_ = false;
   std::uint32_t staff_ = 0, unit_ = 0, channel_ = 0;
   std::int64_t at_ = 0;
-  Column staff_column_, unit_column_, channel_column_;
+  Codes staff_codes_, unit_codes_, channel_codes_;
 };
 
 }  // namespace charter::standard
