@@ -11,6 +11,7 @@
 #include "charter/detail/instant.hpp"
 #include "charter/standard/phrase_matcher.hpp"
 #include "findings_builder.hpp"
+#include "short_hash.hpp"
 
 namespace charter::standard {
 
@@ -56,9 +57,52 @@ enum class Truth : std::uint8_t { no, yes, bad };
 // One standard, compiled for the evaluation loop.
 struct Compiled {
   const Standard* standard;
+  const StandardSpec* spec;  // the standard's, looked up once rather than per row
   const calendar::BusinessCalendar* calendar;
   std::vector<std::string_view> channels;
   std::vector<Source> when_sources;
+};
+
+// The standards of each observation kind, looked up once per observation: open addressing over
+// short_hash, so the lookup is a few multiplications and one comparison.
+class KindTable {
+ public:
+  void add(std::string_view kind, std::uint16_t standard) {
+    std::size_t i = slot(kind);
+    if (slots_[i].list == kEmpty) {
+      slots_[i] = {kind, static_cast<std::uint32_t>(lists_.size())};
+      lists_.emplace_back();
+      if (2 * lists_.size() > slots_.size()) grow();
+      i = slot(kind);
+    }
+    lists_[slots_[i].list].push_back(standard);
+  }
+  const std::vector<std::uint16_t>* find(std::string_view kind) const {
+    const std::size_t i = slot(kind);
+    return slots_[i].list == kEmpty ? nullptr : &lists_[slots_[i].list];
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  struct Slot {
+    std::string_view kind;
+    std::uint32_t list = kEmpty;
+  };
+  std::size_t slot(std::string_view kind) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = short_hash(kind) & mask;
+    while (slots_[i].list != kEmpty && slots_[i].kind != kind) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.list != kEmpty) slots_[slot(s.kind)] = s;
+    }
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(32);
+  std::vector<std::vector<std::uint16_t>> lists_;
 };
 
 // Evaluates one (observation, standard) pair; the loop in evaluate() owns the rows.
@@ -81,7 +125,7 @@ class Judge {
     note = 0;
     words.clear();
     timed = false;
-    const StandardSpec& spec = c.standard->spec();
+    const StandardSpec& spec = *c.spec;
     for (std::size_t i = 0; i < spec.when.size(); ++i) {
       const Truth t = test(spec.when[i], c.when_sources[i]);
       if (t == Truth::bad) return;  // invalid, words written
@@ -419,14 +463,14 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
   }
   std::vector<Compiled> compiled;
   compiled.reserve(standards.size());
-  std::unordered_map<std::string_view, std::vector<std::uint16_t>> by_kind;
+  KindTable by_kind;
   for (std::size_t i = 0; i < standards.size(); ++i) {
     const Standard& s = standards[i];
-    Compiled c{&s, s.calendar(), {}, {}};
+    Compiled c{&s, &s.spec(), s.calendar(), {}, {}};
     for (const auto& ch : s.spec().channels) c.channels.push_back(ch);
     for (const auto& w : s.spec().when) c.when_sources.push_back(source_of(w.subject));
     compiled.push_back(std::move(c));
-    for (const auto& k : s.spec().kinds) by_kind[k].push_back(static_cast<std::uint16_t>(i));
+    for (const auto& k : s.spec().kinds) by_kind.add(k, static_cast<std::uint16_t>(i));
   }
 
   // The standards covering each observation, found once: the count sizes every column before
@@ -435,10 +479,10 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
   std::vector<const std::vector<std::uint16_t>*> covering(observations.size(), nullptr);
   std::size_t rows = 0;
   for (std::size_t k = 0; k < observations.size(); ++k) {
-    const auto it = by_kind.find(observations[k].kind);
-    if (it == by_kind.end()) continue;
-    covering[k] = &it->second;
-    rows += it->second.size();
+    const std::vector<std::uint16_t>* list = by_kind.find(observations[k].kind);
+    if (!list) continue;
+    covering[k] = list;
+    rows += list->size();
   }
   FindingsBuilder out(standards);
   out.reserve(observations.size(), rows);

@@ -9,6 +9,7 @@
 
 #include "charter/detail/instant.hpp"
 #include "findings_builder.hpp"
+#include "short_hash.hpp"
 
 namespace charter::standard {
 
@@ -263,30 +264,7 @@ void FindingsBuilder::reserve(std::size_t observations, std::size_t rows) {
   f_.c_.channel.reserve(rows);
 }
 
-// Staff, unit and channel names are short: the length and the first and last eight bytes
-// (overlapping below 16) say almost everything, for a few multiplications. Collisions are only
-// slower: code() compares the names.
-std::uint64_t FindingsBuilder::Codes::hash(std::string_view s) {
-  const std::size_t n = s.size();
-  std::uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    std::memcpy(&a, s.data(), 8);
-    std::memcpy(&b, s.data() + n - 8, 8);
-  } else if (n >= 4) {
-    std::uint32_t x, y;
-    std::memcpy(&x, s.data(), 4);
-    std::memcpy(&y, s.data() + n - 4, 4);
-    a = x;
-    b = y;
-  } else {
-    a = static_cast<unsigned char>(s[0]) | std::uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
-        std::uint64_t{static_cast<unsigned char>(s[n - 1])} << 16;
-  }
-  std::uint64_t h = (a ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-  h = ((h << 31) | (h >> 33)) ^ (b * 0x94D049BB133111EBull);
-  h *= 0xD6E8FEB86659FD93ull;
-  return h ^ (h >> 32);
-}
+std::uint64_t FindingsBuilder::Codes::hash(std::string_view s) { return short_hash(s); }
 
 void FindingsBuilder::Codes::grow(const std::vector<std::string>& names) {
   slots_.assign(slots_.size() * 2, 0);
