@@ -5,7 +5,8 @@
 // risk at the end of the month, explained; and the bundled sample event file
 // (examples/complaints.csv, with one unreadable line and one refused event in it); then a
 // generated day of service observations checked against the built-in standards, with the
-// compliance table, the worst units and staff, and one explained breach of each standard.
+// compliance table, the worst units and staff, and one explained breach of each standard; and
+// the bundled sample of observations (examples/observations.csv).
 //
 // Each deadline is printed with its explanation: the rule, every closed span skipped and why,
 // make-up days worked, and the result in local time.
@@ -142,6 +143,25 @@ void replay_a_month(const std::string& sample_csv) {
 }
 
 
+// The bundled sample of observations (examples/observations.csv) as a centre's systems would
+// export them: one line that cannot be read, one rings count that is not a number, breaches.
+void check_sample(const std::string& path) {
+  namespace st = charter::standard;
+  const charter::Charter& c = charter::builtin();
+  const charter::io::ObservationFileContents file = charter::io::read_observation_file(path, c.calendar("office"));
+  std::cout << "\n════ the sample observation file " << path << ": " << file.observations.size()
+            << " observations, " << file.errors.size() << " unreadable\n";
+  for (const auto& e : file.errors) std::cout << "   " << charter::io::describe(e, path) << "\n";
+  std::vector<st::Observation> obs;
+  for (const auto& line : file.observations) obs.push_back(line.observation);
+  const st::Findings f = st::evaluate(c, obs);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.outcome()[i] == st::Outcome::not_met || f.outcome()[i] == st::Outcome::invalid) {
+      std::cout << "   " << f.explanation(i) << "\n";
+    }
+  }
+}
+
 // Thursday 9 October 2025 at the centre: a generated day of calls, visits, orders, packings and
 // requests checked against the built-in standards (seed-rules §1 and §4).
 void check_a_day() {
@@ -204,6 +224,7 @@ void check_a_day() {
 
 int main(int argc, char** argv) {
   const std::string sample_csv = argc > 1 ? argv[1] : "examples/complaints.csv";
+  const std::string sample_observations = argc > 2 ? argv[2] : "examples/observations.csv";
   const cal::BusinessCalendar cn = cal::china_calendar();
 
   struct Case {
@@ -249,5 +270,6 @@ int main(int argc, char** argv) {
   print_organisation();
   replay_a_month(sample_csv);
   check_a_day();
+  check_sample(sample_observations);
   return 0;
 }
