@@ -206,6 +206,15 @@ class Judge {
     return Truth::no;
   }
 
+  // Whether every condition holds; `bad` (invalid, words written) at the first unreadable one.
+  Truth all_hold(const std::vector<Condition>& conditions) {
+    for (const Condition& c : conditions) {
+      const Truth t = test(c, source_of(c.subject));
+      if (t != Truth::yes) return t;
+    }
+    return Truth::yes;
+  }
+
   // An instant named by a rule: "at" or an instant field, local wall time unless it has an
   // offset. False when it is not given (`missing`) or unreadable (invalid, words written).
   bool instant(const std::string& name, Micros& out, bool& missing) {
@@ -279,16 +288,9 @@ class Judge {
   void judge(const DeadlineRule& d) {
     std::size_t chosen = d.rules.size() - 1;
     for (std::size_t i = 0; i + 1 < d.rules.size(); ++i) {
-      bool holds = true;
-      for (const Condition& c : d.rules[i].when) {
-        const Truth t = test(c, source_of(c.subject));
-        if (t == Truth::bad) return;
-        if (t == Truth::no) {
-          holds = false;
-          break;
-        }
-      }
-      if (holds) {
+      const Truth t = all_hold(d.rules[i].when);
+      if (t == Truth::bad) return;
+      if (t == Truth::yes) {
         chosen = i;
         break;
       }
@@ -427,16 +429,9 @@ class Judge {
 
   void judge(const Eligibility& e) {
     for (std::size_t i = 0; i < e.exclusions.size(); ++i) {
-      bool excluded = true;
-      for (const Condition& c : e.exclusions[i].when) {
-        const Truth t = test(c, source_of(c.subject));
-        if (t == Truth::bad) return;
-        if (t == Truth::no) {
-          excluded = false;
-          break;
-        }
-      }
-      if (!excluded) continue;
+      const Truth t = all_hold(e.exclusions[i].when);
+      if (t == Truth::bad) return;
+      if (t == Truth::no) continue;
       note = static_cast<std::uint16_t>(i);
       const std::string* v = subject(e.accepted, Source::field);
       if (!v) return invalid("outside the accepted scope (" + e.exclusions[i].reason.preferred() + ") and no " +

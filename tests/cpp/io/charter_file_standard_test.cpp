@@ -46,14 +46,7 @@ const std::vector<std::string> kBase = {
     "    obligation: [{field: logged, is: yes}]",                                              // 19
 };
 
-std::string with_lines(const std::map<int, std::string>& changes = {}) {
-  std::string out;
-  for (size_t i = 0; i < kBase.size(); ++i) {
-    auto it = changes.find(static_cast<int>(i) + 1);
-    out += (it == changes.end() ? kBase[i] : it->second) + "\n";
-  }
-  return out;
-}
+std::string with_lines(const std::map<int, std::string>& changes = {}) { return io::with_lines(kBase, changes); }
 
 TEST(CharterFileStandards, ReadsEachStandardInFileOrder) {
   const Charter c = parse_charter(with_lines(), "centre.yaml");

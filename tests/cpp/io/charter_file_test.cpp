@@ -21,6 +21,7 @@
 #include "charter/calendar/china.hpp"
 #include "charter/error.hpp"
 #include "charter/model/charter.hpp"
+#include "charter_file_test_support.hpp"
 #include "test_support.hpp"
 
 namespace charter::io {
@@ -334,26 +335,6 @@ TEST(CharterFile, ANullReportsToIsTheTop) {
 // ---------------------------------------------------------------------------------------------
 // Errors: exact position, path and message
 
-// Parses text that must be refused and checks where and why.
-void expect_refused(const std::string& text, int line, int column, const std::string& path,
-                    const std::string& message) {
-  try {
-    parse_charter(text, "centre.yaml");
-    ADD_FAILURE() << "parsed without error:\n" << text;
-  } catch (const CharterFileError& e) {
-    EXPECT_EQ(e.file(), "centre.yaml");
-    EXPECT_EQ(e.line(), line) << e.what();
-    EXPECT_EQ(e.column(), column) << e.what();
-    EXPECT_EQ(e.path(), path) << e.what();
-    const std::string what = e.what();
-    const std::string prefix = "centre.yaml:" + std::to_string(line) + ":" + std::to_string(column) +
-                               ": " + (path.empty() ? "" : path + ": ");
-    EXPECT_EQ(what.rfind(prefix, 0), 0u) << what << "\n  does not start with " << prefix;
-    EXPECT_NE(what.find(message), std::string::npos) << what << "\n  does not contain " << message;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "threw " << boost::core::demangle(typeid(e).name()) << ": " << e.what();
-  }
-}
 
 TEST(CharterFileErrors, UnknownTopLevelKey) {
   expect_refused(lines({

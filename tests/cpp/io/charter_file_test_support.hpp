@@ -1,11 +1,14 @@
 #pragma once
-// What the charter-file tests share: a text that must be refused, checked for where and why.
+// What the charter-file tests share: a small file with lines replaced, and a text that must be
+// refused, checked for where and why.
 
 #include <gtest/gtest.h>
 
 #include <exception>
+#include <map>
 #include <string>
 #include <typeinfo>
+#include <vector>
 
 #include <boost/core/demangle.hpp>
 
@@ -13,6 +16,17 @@
 #include "charter/io/charter_file.hpp"
 
 namespace charter::io {
+
+/// `base` (one YAML line per element) with lines replaced: 1-based line → new text, which may
+/// hold several lines.
+inline std::string with_lines(const std::vector<std::string>& base, const std::map<int, std::string>& changes) {
+  std::string out;
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    auto it = changes.find(static_cast<int>(i) + 1);
+    out += (it == changes.end() ? base[i] : it->second) + "\n";
+  }
+  return out;
+}
 
 // Parses text that must be refused and checks where and why; returns what().
 inline std::string expect_refused(const std::string& text, int line, int column, const std::string& path,

@@ -65,14 +65,7 @@ const std::vector<std::string> kBase = {
 };
 
 // kBase with lines replaced (1-based line → new text, which may hold several lines).
-std::string with_lines(const std::map<int, std::string>& changes = {}) {
-  std::string out;
-  for (size_t i = 0; i < kBase.size(); ++i) {
-    auto it = changes.find(static_cast<int>(i) + 1);
-    out += (it == changes.end() ? kBase[i] : it->second) + "\n";
-  }
-  return out;
-}
+std::string with_lines(const std::map<int, std::string>& changes = {}) { return io::with_lines(kBase, changes); }
 
 std::string lines(std::initializer_list<const char*> ls) {
   std::string out;
