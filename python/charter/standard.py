@@ -12,6 +12,16 @@ returns ``Findings``: one row per (observation, standard), met, not met, not app
 invalid, with a one-line explanation. ``Findings.columns()`` gives numpy arrays,
 ``Findings.to_frame()`` a pandas DataFrame, ``findings[i]`` a ``Finding``.
 
+Aggregates: ``Findings.compliance(by, period)`` counts the findings by standard, owner, staff,
+unit or channel and by local day, week or month — met, not met, not applicable, invalid and the
+rate met / (met + not met) — as numpy columns; ``Findings.worst(...)`` gives the lowest rates
+and ``Findings.trend(by, before=..., after=...)`` the change between two ranges of instants;
+each has a ``..._frame`` form giving a pandas DataFrame.
+
+Observation files (CSV, JSON Lines) are read with ``read_observations`` and written with
+``write_observations`` / ``observations_to_text``, as event files are; ``observation_stream``
+makes a realistic, deterministic stream of observations for the built-in standards.
+
 An observation dict has ``kind`` (what was observed: "call", "visit", "order", ...), ``at``
 (when), optionally ``id``, ``staff``, ``unit`` and ``channel``; every other key is a field. Field
 values become text: None, NaN, NaT and "" are not given, True is "yes", 4.0 is "4", datetimes are
@@ -61,6 +71,10 @@ Standard = _s.Standard
 Threshold = _s.Threshold
 evaluate = _s.evaluate
 fold_phrase_text = _s.fold_phrase_text
+observation_stream = _s.observation_stream
+observations_to_text = _s.observations_to_text
+read_observations = _s.read_observations
+write_observations = _s.write_observations
 
 StandardError = _core.StandardError
 
@@ -93,4 +107,8 @@ __all__ = [
     "Threshold",
     "evaluate",
     "fold_phrase_text",
+    "observation_stream",
+    "observations_to_text",
+    "read_observations",
+    "write_observations",
 ]

@@ -1,8 +1,9 @@
 """Type stubs for charter.standard."""
 
-from datetime import datetime
+import os
+from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +20,14 @@ RuleKind = Literal["threshold", "deadline", "obligation", "required_fields", "ph
 ObservationDict = Mapping[str, Any]
 # A pandas.DataFrame whose columns are the dict keys (pandas has no stubs here).
 DataFrame = Any
+# What compliance counts by, and in what periods (local dates of Findings.zone).
+Dimension = Literal["standard", "owner", "staff", "unit", "channel"]
+Period = Literal["day", "week", "month"]
+By = Union[Dimension, Sequence[Dimension]]
+# A range of instants [start, end): naive (local wall time of Findings.zone) or aware; None is open.
+InstantRange = Tuple[Optional[datetime], Optional[datetime]]
+# A bad line of a file: (line, column, message), 1-based.
+LineError = Tuple[int, int, str]
 
 class Outcome(Enum):
     met = ...
@@ -216,12 +225,42 @@ class Findings:
     def to_frame(self, *, explain: bool = False, utc: Optional[bool] = None) -> Any: ...  # pandas.DataFrame
     def row(self, i: int, *, utc: Optional[bool] = None) -> Finding: ...
     def explanation(self, i: int) -> str: ...
+    # One object column per dimension (named after it), period datetime64[D] (with a period),
+    # met, not_met, not_applicable, invalid, checked int64, rate float64 (NaN: nothing checked).
+    def compliance(self, by: By = ("standard",), period: Optional[Period] = None, *,
+                   start: Optional[datetime] = None, end: Optional[datetime] = None) -> dict[str, npt.NDArray[Any]]: ...
+    def compliance_frame(self, by: By = ("standard",), period: Optional[Period] = None, *,
+                         start: Optional[datetime] = None, end: Optional[datetime] = None) -> Any: ...  # DataFrame
+    def worst(self, by: By = ("staff",), n: int = 5, min_checked: int = 1, period: Optional[Period] = None, *,
+              start: Optional[datetime] = None, end: Optional[datetime] = None) -> dict[str, npt.NDArray[Any]]: ...
+    def worst_frame(self, by: By = ("staff",), n: int = 5, min_checked: int = 1, period: Optional[Period] = None,
+                    *, start: Optional[datetime] = None, end: Optional[datetime] = None) -> Any: ...  # DataFrame
+    # One column per dimension, before_/after_ met, not_met, not_applicable, invalid, checked
+    # (int64) and rate (float64), change float64 (after_rate - before_rate; NaN when unknown).
+    def trend(self, by: By = ("standard",), *, before: InstantRange,
+              after: InstantRange) -> dict[str, npt.NDArray[Any]]: ...
+    def trend_frame(self, by: By = ("standard",), *, before: InstantRange, after: InstantRange) -> Any: ...
 
 def evaluate(charter: Charter, observations: Union[Iterable[Union[Observation, ObservationDict]], DataFrame], *,
              zone: Union[BusinessCalendar, str, None] = None) -> Findings: ...
+
+# Observation files (docs/event-files.md, "Observation files"): as charter.workflow.read_events.
+# Observations read come back with `at` naive local wall time of `calendar`'s zone.
+def read_observations(path_or_text: Union[str, bytes, os.PathLike[str]], calendar: BusinessCalendar,
+                      format: Optional[Literal["csv", "jsonl", "ndjson"]] = None
+                      ) -> Tuple[list[Observation], list[LineError]]: ...
+def write_observations(path: Union[str, os.PathLike[str]],
+                       observations: Union[Iterable[Union[Observation, ObservationDict]], DataFrame],
+                       calendar: BusinessCalendar) -> None: ...
+def observations_to_text(observations: Union[Iterable[Union[Observation, ObservationDict]], DataFrame],
+                         format: Literal["csv", "jsonl", "ndjson"], calendar: BusinessCalendar) -> str: ...
+def observation_stream(charter: Charter, observations: int = 1000, *, start: Optional[datetime] = None,
+                       span: timedelta = ..., seed: int = 1, id_prefix: str = "OBS-",
+                       zone: Union[BusinessCalendar, str, None] = None) -> list[Observation]: ...
 
 __all__ = [
     "Condition", "DeadlineChoice", "DeadlineRule", "DistinctSigners", "Eligibility", "Exclusion", "Finding",
     "Findings", "Obligation", "Observation", "Outcome", "PhraseHit", "PhraseMatcher", "Phrases", "Precondition",
     "Quantity", "RequiredFields", "Standard", "StandardError", "Threshold", "evaluate", "fold_phrase_text",
+    "observation_stream", "observations_to_text", "read_observations", "write_observations",
 ]

@@ -39,6 +39,7 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
+#include <unordered_map>
 
 #include "bindings.hpp"
 #include "casters.hpp"
@@ -46,17 +47,22 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
+#include "charter/io/observation_files.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/standard/compliance.hpp"
 #include "charter/standard/evaluate.hpp"
+#include "charter/standard/observation_stream.hpp"
 #include "charter/standard/phrase_matcher.hpp"
 #include "columns.hpp"
+#include "text_files.hpp"
 
 namespace charter::python {
 
 namespace py = pybind11;
 namespace st = charter::standard;
 using boost::posix_time::ptime;
+using boost::posix_time::time_duration;
 using detail::CalendarIndex;
 
 namespace {
@@ -120,10 +126,21 @@ def _findings_frame(columns, standards, outcomes, utc):
     if utc:
         frame["at"] = frame["at"].dt.tz_localize("UTC")
     return frame
+
+
+def _aggregate_frame(columns, what):
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(
+            f"Findings.{what}_frame needs pandas (apt install python3-pandas, or pip install pandas); "
+            f"Findings.{what}() gives the same columns as numpy arrays") from e
+    # The arrays are new and the frame's alone.
+    return pd.DataFrame(dict(columns), copy=False)
 )py";
 
 struct Records {
-  py::handle finding, phrase_hit, findings_frame;
+  py::handle finding, phrase_hit, findings_frame, aggregate_frame;
 };
 
 Records& records() {
@@ -875,6 +892,264 @@ py::object finding_row(const PyFindings& pf, std::size_t i, bool utc) {
                            r.owner, r.staff, r.unit, r.channel, at, r.explanation);
 }
 
+// ---- compliance ------------------------------------------------------------------------------
+//
+// Dimensions and periods are named by their C++ names (dimension_name, period_name) so that the
+// Python words and the C++ ones cannot drift apart. Instants bounding a range are read like every
+// other instant of the findings: naive is local wall time of Findings.zone, aware is exact.
+
+constexpr st::Dimension kDimensions[] = {st::Dimension::standard, st::Dimension::owner, st::Dimension::staff,
+                                         st::Dimension::unit, st::Dimension::channel};
+constexpr st::Period kPeriods[] = {st::Period::day, st::Period::week, st::Period::month};
+
+std::string dimension_names() {
+  std::string out;
+  for (st::Dimension d : kDimensions) out += (out.empty() ? "" : ", ") + std::string(st::dimension_name(d));
+  return out;
+}
+
+st::Dimension dimension_named(py::handle h) {
+  if (!PyUnicode_Check(h.ptr())) {
+    throw py::type_error("by: a dimension is named by a str (" + dimension_names() + "), not " + type_name(h));
+  }
+  const std::string name = h.cast<std::string>();
+  for (st::Dimension d : kDimensions) {
+    if (name == st::dimension_name(d)) return d;
+  }
+  throw py::value_error("unknown dimension " + quote(name) + " in by (known: " + dimension_names() + ")");
+}
+
+/// `by`: one dimension's name or a sequence of them, in the order the key columns come.
+std::vector<st::Dimension> dimensions_of(py::handle by) {
+  std::vector<st::Dimension> out;
+  if (PyUnicode_Check(by.ptr())) {
+    out.push_back(dimension_named(by));
+    return out;
+  }
+  if (by.is_none() || is_mapping(by) || !py::isinstance<py::iterable>(by)) {
+    throw py::type_error("by must be a dimension's name or a sequence of them (" + dimension_names() + "), not " +
+                         type_name(by));
+  }
+  for (py::handle h : by) {
+    const st::Dimension d = dimension_named(h);
+    // Each dimension gives a column named after it: a repeated one would overwrite its column.
+    if (std::find(out.begin(), out.end(), d) != out.end()) {
+      throw py::value_error("dimension '" + std::string(st::dimension_name(d)) + "' is named twice in by");
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+/// `period`: None (all together), "day", "week" or "month" ("none" is taken too: the C++ name).
+st::Period period_of(py::handle period) {
+  if (period.is_none()) return st::Period::none;
+  if (!PyUnicode_Check(period.ptr())) {
+    throw py::type_error("period must be \"day\", \"week\", \"month\" or None, not " + type_name(period));
+  }
+  const std::string name = period.cast<std::string>();
+  if (name == st::period_name(st::Period::none)) return st::Period::none;
+  for (st::Period p : kPeriods) {
+    if (name == st::period_name(p)) return p;
+  }
+  throw py::value_error("unknown period " + quote(name) + " (known: day, week, month, or None for all together)");
+}
+
+std::optional<ptime> bound_of(const PyFindings& f, py::handle h, const char* what) {
+  if (h.is_none()) return std::nullopt;
+  return detail::from_micros(read_instant(h, f.zone.index(), what).utc);
+}
+
+st::InstantRange range_of(const PyFindings& f, py::handle start, py::handle end, const std::string& what = "") {
+  const std::string s = what.empty() ? "start" : what + " start", e = what.empty() ? "end" : what + " end";
+  st::InstantRange r{bound_of(f, start, s.c_str()), bound_of(f, end, e.c_str())};
+  // A reversed range would silently count nothing; it is almost always start and end swapped.
+  if (r.from && r.to && *r.to < *r.from) {
+    throw py::value_error((what.empty() ? std::string() : what + ": ") + "end " + std::string(py::repr(end)) +
+                          " is before start " + std::string(py::repr(start)));
+  }
+  return r;
+}
+
+/// trend()'s before= / after=: a (start, end) pair, either end None for open.
+st::InstantRange range_pair(const PyFindings& f, py::handle pair, const char* what) {
+  if (!(PyTuple_Check(pair.ptr()) || PyList_Check(pair.ptr())) || py::len(pair) != 2) {
+    throw py::type_error(std::string(what) + " must be a (start, end) pair of datetimes (None for an open end), not " +
+                         std::string(py::repr(pair)));
+  }
+  const py::sequence s = py::reinterpret_borrow<py::sequence>(pair);
+  return range_of(f, s[0], s[1], what);
+}
+
+/// One object column per dimension; rows sharing a value share one str.
+struct KeyColumns {
+  std::vector<py::array> columns;
+  std::unordered_map<std::string, py::str> strs;
+
+  KeyColumns(std::size_t dimensions, std::size_t rows) {
+    for (std::size_t d = 0; d < dimensions; ++d) columns.push_back(object_column(rows));
+  }
+  void set(std::size_t row, const std::vector<std::string>& key) {
+    for (std::size_t d = 0; d < columns.size(); ++d) {
+      auto it = strs.find(key.at(d));
+      if (it == strs.end()) it = strs.emplace(key[d], py::str(key[d])).first;
+      set_object(columns[d], row, it->second);
+    }
+  }
+  void add_to(py::dict& out, const std::vector<st::Dimension>& dims) {
+    for (std::size_t d = 0; d < dims.size(); ++d) out[st::dimension_name(dims[d])] = columns[d];
+  }
+};
+
+/// met, not_met, not_applicable, invalid and checked (int64) and rate (float64) of rows, the
+/// column names prefixed (trend's "before_", "after_").
+template <class Row>
+void add_counts(py::dict& out, const std::string& prefix, const std::vector<Row>& rows,
+                const st::ComplianceRow& (*counts)(const Row&)) {
+  const std::size_t n = rows.size();
+  std::vector<std::int64_t> met(n), not_met(n), not_applicable(n), invalid(n), checked(n);
+  std::vector<double> rate(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const st::ComplianceRow& r = counts(rows[i]);
+    met[i] = static_cast<std::int64_t>(r.met);
+    not_met[i] = static_cast<std::int64_t>(r.not_met);
+    not_applicable[i] = static_cast<std::int64_t>(r.not_applicable);
+    invalid[i] = static_cast<std::int64_t>(r.invalid);
+    checked[i] = static_cast<std::int64_t>(r.checked());
+    rate[i] = r.rate();
+  }
+  out[py::str(prefix + "met")] = column(met, "int64");
+  out[py::str(prefix + "not_met")] = column(not_met, "int64");
+  out[py::str(prefix + "not_applicable")] = column(not_applicable, "int64");
+  out[py::str(prefix + "invalid")] = column(invalid, "int64");
+  out[py::str(prefix + "checked")] = column(checked, "int64");
+  out[py::str(prefix + "rate")] = column(rate, "float64");
+}
+
+const st::ComplianceRow& itself(const st::ComplianceRow& r) { return r; }
+const st::ComplianceRow& before_of(const st::TrendRow& r) { return r.before; }
+const st::ComplianceRow& after_of(const st::TrendRow& r) { return r.after; }
+
+/// Compliance rows as numpy columns: a column per dimension, `period` (datetime64[D], the
+/// period's first local date) when periods were asked for, then the counts.
+py::dict compliance_columns(const std::vector<st::Dimension>& dims, st::Period period,
+                            const std::vector<st::ComplianceRow>& rows) {
+  const std::size_t n = rows.size();
+  KeyColumns keys(dims.size(), n);
+  for (std::size_t i = 0; i < n; ++i) keys.set(i, rows[i].key);
+  py::dict out;
+  keys.add_to(out, dims);
+  if (period != st::Period::none) {
+    const boost::gregorian::date epoch(1970, 1, 1);
+    std::vector<std::int64_t> days(n);
+    for (std::size_t i = 0; i < n; ++i) days[i] = (rows[i].period_start - epoch).days();
+    out["period"] = column(days, "datetime64[D]");
+  }
+  add_counts(out, "", rows, &itself);
+  return out;
+}
+
+py::dict trend_columns(const std::vector<st::Dimension>& dims, const std::vector<st::TrendRow>& rows) {
+  const std::size_t n = rows.size();
+  KeyColumns keys(dims.size(), n);
+  std::vector<double> change(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys.set(i, rows[i].key);
+    change[i] = rows[i].change();
+  }
+  py::dict out;
+  keys.add_to(out, dims);
+  add_counts(out, "before_", rows, &before_of);
+  add_counts(out, "after_", rows, &after_of);
+  out["change"] = column(change, "float64");
+  return out;
+}
+
+/// The compliance table of findings, counted without the GIL (Findings are immutable).
+st::ComplianceTable compliance_of(const PyFindings& f, const std::vector<st::Dimension>& dims, st::Period period,
+                                  const st::InstantRange& range) {
+  py::gil_scoped_release release;
+  return st::compliance(f.findings, dims, period, &f.zone, range);
+}
+
+py::dict compliance_py(const PyFindings& f, py::handle by, py::handle period, py::handle start, py::handle end) {
+  const std::vector<st::Dimension> dims = dimensions_of(by);
+  const st::Period p = period_of(period);
+  const st::ComplianceTable t = compliance_of(f, dims, p, range_of(f, start, end));
+  return compliance_columns(dims, p, t.rows);
+}
+
+py::dict worst_py(const PyFindings& f, py::handle by, std::size_t n, std::size_t min_checked, py::handle period,
+                  py::handle start, py::handle end) {
+  const std::vector<st::Dimension> dims = dimensions_of(by);
+  const st::Period p = period_of(period);
+  const st::ComplianceTable t = compliance_of(f, dims, p, range_of(f, start, end));
+  std::vector<st::ComplianceRow> rows;
+  {
+    py::gil_scoped_release release;
+    rows = st::worst(t, n, min_checked);
+  }
+  return compliance_columns(dims, p, rows);
+}
+
+py::dict trend_py(const PyFindings& f, py::handle by, py::handle before, py::handle after) {
+  const std::vector<st::Dimension> dims = dimensions_of(by);
+  const st::InstantRange b = range_pair(f, before, "before"), a = range_pair(f, after, "after");
+  std::vector<st::TrendRow> rows;
+  {
+    py::gil_scoped_release release;
+    rows = st::trend(f.findings, dims, b, a);
+  }
+  return trend_columns(dims, rows);
+}
+
+// ---- observations coming back from C++ -------------------------------------------------------
+
+/// An observation read from a file or generated, as a charter.standard.Observation whose `at` is
+/// naive local wall time of `zone` (fold=1 on the second occurrence of an ambiguous time), as
+/// events read from files come back.
+py::object observation_to_py(const st::Observation& o, const CalendarIndex& zone) {
+  PyObservation p;
+  p.data = o;
+  p.data.at = ptime();  // PyObservation keeps its instant in `at` only (and compares by it)
+  p.at = o.at.is_special() ? py::object(py::none()) : write_instant(detail::to_micros(o.at), instant_form(false), zone);
+  return py::cast(std::move(p));
+}
+
+py::list observations_to_py(const std::vector<st::Observation>& v, const CalendarIndex& zone) {
+  py::list out;
+  for (const auto& o : v) out.append(observation_to_py(o, zone));
+  return out;
+}
+
+/// Observations given to the writers (Observations, observation dicts or a DataFrame, as
+/// evaluate() takes them), their instants read with `zone`.
+std::vector<st::Observation> observations_for(py::handle observations, const calendar::BusinessCalendar& zone) {
+  InstantReader reader{zone.index()};
+  return read_observations(observations, reader);
+}
+
+// read_observations(path_or_text, calendar, format): the file or text read, in the GIL's absence
+// (the same arguments and answers as charter.workflow.read_events).
+py::tuple read_observations_py(py::handle source, const calendar::BusinessCalendar& zone, py::handle format) {
+  const SourceArgument in = read_source(source, format, "read_observations", "observation");
+  io::ObservationFileContents contents;
+  {
+    py::gil_scoped_release release;
+    if (in.is_text) {
+      contents = io::read_observation_text(in.text_or_path, *in.format, "<text>", zone);
+    } else {
+      const std::string& p = in.text_or_path;
+      contents = in.format ? io::read_observation_text(read_whole_file(p), *in.format, p, zone)
+                           : io::read_observation_file(p, zone);
+    }
+  }
+  py::list observations, errors;
+  for (const auto& o : contents.observations) observations.append(observation_to_py(o.observation, zone.index()));
+  for (const auto& e : contents.errors) errors.append(py::make_tuple(e.line, e.column, e.message));
+  return py::make_tuple(observations, errors);
+}
+
 // ---- standards -------------------------------------------------------------------------------
 
 py::object pickle_fn(const char* name) { return py::module_::import("charter._pickle").attr(name); }
@@ -999,6 +1274,7 @@ void bind_standard(py::module_& root) {
   r.finding = keep("Finding");
   r.phrase_hit = keep("PhraseHit");
   r.findings_frame = keep("_findings_frame");
+  r.aggregate_frame = keep("_aggregate_frame");
 
   py::enum_<st::Outcome> outcome(m, "Outcome", "What a standard found about one observation.");
   reduce_enum_by_value(outcome)
@@ -1463,6 +1739,69 @@ it converts instants and writes explanations.)doc")
       py::arg("version"), py::arg("data"), py::arg("zone"), py::arg("aware"));
   findings.attr("__hash__") = py::none();
 
+  // ---- compliance: aggregates of the findings ----
+  const char* const compliance_doc = R"doc(Compliance rates: the findings counted by dimensions and period, as numpy columns (a dict
+of 1-D arrays, one entry per row).
+
+by: one dimension or a sequence of them, in the order of the key — "standard" (the standard's
+id), "owner" (its owner role), "staff", "unit", "channel" (the observation's; "" when not
+given). () counts everything in one row. period: None (all together), "day", "week" (Monday to
+Sunday) or "month": local dates on `zone`, so 23:59 on 31 October in the zone is October.
+Findings of an observation without an instant are left out when a period is asked. start / end
+keep only findings whose observation lies in [start, end) (naive: local wall time of `zone`;
+aware: exact; None: open).
+
+Columns: one per dimension named after it (object str), period (datetime64[D]: the first local
+date of the day, week or month; only when a period is asked), met, not_met, not_applicable,
+invalid, checked = met + not_met (int64) and rate = met / checked (float64; NaN when nothing was
+checked: not applicable and invalid findings are not checks). Rows by key, in the order keys
+first appear (standards in the charter's order), then by period. ValueError names the known
+dimensions or periods for an unknown one. Releases the GIL while it counts.)doc";
+  findings
+      .def("compliance", &compliance_py, py::arg("by") = py::make_tuple("standard"), py::arg("period") = py::none(),
+           py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(), compliance_doc)
+      .def(
+          "compliance_frame",
+          [](const PyFindings& f, py::handle by, py::handle period, py::handle start, py::handle end) {
+            return records().aggregate_frame(compliance_py(f, by, period, start, end), "compliance");
+          },
+          py::arg("by") = py::make_tuple("standard"), py::arg("period") = py::none(), py::kw_only(),
+          py::arg("start") = py::none(), py::arg("end") = py::none(),
+          "compliance(...) as a pandas.DataFrame, one row per key and period (a RangeIndex). Needs pandas "
+          "(ImportError otherwise).")
+      .def("worst", &worst_py, py::arg("by") = py::make_tuple("staff"), py::arg("n") = 5, py::arg("min_checked") = 1,
+           py::arg("period") = py::none(), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+           R"doc(The worst offenders: the n rows of compliance(by, period, start=, end=) with the lowest rate
+among those with at least min_checked checks, worst first; among equal rates more breaches
+(not_met) come first, then the table's order. The same columns as compliance().)doc")
+      .def(
+          "worst_frame",
+          [](const PyFindings& f, py::handle by, std::size_t n, std::size_t min_checked, py::handle period,
+             py::handle start, py::handle end) {
+            return records().aggregate_frame(worst_py(f, by, n, min_checked, period, start, end), "worst");
+          },
+          py::arg("by") = py::make_tuple("staff"), py::arg("n") = 5, py::arg("min_checked") = 1,
+          py::arg("period") = py::none(), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+          "worst(...) as a pandas.DataFrame, worst first. Needs pandas (ImportError otherwise).")
+      .def("trend", &trend_py, py::arg("by") = py::make_tuple("standard"), py::kw_only(), py::arg("before"),
+           py::arg("after"),
+           R"doc(How compliance changed between two ranges of instants, as numpy columns.
+
+before, after: (start, end) pairs, [start, end) — naive local wall time of `zone` or aware; None
+for an open end. Every key found in either range, in compliance()'s order, with one column per
+dimension, before_met, before_not_met, before_not_applicable, before_invalid, before_checked
+(int64), before_rate (float64), the same six after_..., and change = after_rate − before_rate
+(float64; NaN when either range checked nothing for the key: no change can be said). A key
+found in one range only has zero counts in the other. Releases the GIL while it counts.)doc")
+      .def(
+          "trend_frame",
+          [](const PyFindings& f, py::handle by, py::handle before, py::handle after) {
+            return records().aggregate_frame(trend_py(f, by, before, after), "trend");
+          },
+          py::arg("by") = py::make_tuple("standard"), py::kw_only(), py::arg("before"), py::arg("after"),
+          "trend(...) as a pandas.DataFrame. Needs pandas (ImportError otherwise).");
+
+
   m.def(
       "evaluate",
       [](const Charter& c, py::handle observations, py::handle zone) {
@@ -1495,6 +1834,92 @@ A bad value inside an observation (rings "four", a made-up time that is not a ti
 observations[i]: a dict without 'kind' or 'at' (ValueError), a value of the wrong type
 (TypeError), 'at' text that is not a date-time (ParseError), a naive 'at' in a spring-forward gap
 (NonexistentTimeError). Releases the GIL while it evaluates.)doc");
+
+  // ---- observation files ----
+  m.def("read_observations", &read_observations_py, py::arg("path_or_text"), py::arg("calendar"),
+        py::arg("format") = py::none(),
+        R"doc(Reads an observation file (CSV or JSON Lines: docs/event-files.md, "Observation files")
+without stopping at a bad line — as charter.workflow.read_events reads event files.
+
+Returns (observations, errors): the Observations in file order, and for each line that is not an
+observation a tuple (line, column, message) — 1-based, the line where a (CSV: multi-line) record
+starts and the column in characters from that start. Raises ParseError only when the text cannot
+be read as a whole (a bad CSV header, a missing kind or at column).
+
+path_or_text: an os.PathLike is a path; a str is a path when `format` is None and file text when
+it is given; bytes are UTF-8 text and need `format`. format: "csv" or "jsonl"; for a path it
+overrides the extension (.csv, .jsonl, .ndjson). An `at` without an offset is local wall time of
+`calendar`'s zone; observations come back with `at` a naive datetime, local wall time of that
+zone. Releases the GIL.)doc");
+  m.def(
+      "write_observations",
+      [](py::handle path, py::handle observations, const calendar::BusinessCalendar& zone) {
+        const std::string p = path_of(path);
+        const std::vector<st::Observation> v = observations_for(observations, zone);
+        py::gil_scoped_release release;
+        io::save_observation_file(p, v, zone);
+      },
+      py::arg("path"), py::arg("observations"), py::arg("calendar"),
+      "Writes Observations (or observation dicts, or a DataFrame, as evaluate() takes them) to an "
+      "observation file, its format by extension (.csv, .jsonl, .ndjson), replaced atomically: a "
+      "crash leaves the old file or the new one. Naive `at` is local wall time of `calendar`'s "
+      "zone; it is written with its UTC offset. Raises SerializationError naming an observation the "
+      "format cannot carry (no instant, an empty CSV field, ...), FileError when it cannot write. "
+      "read_observations(path, calendar) gives the same observations back.");
+  m.def(
+      "observations_to_text",
+      [](py::handle observations, const std::string& format, const calendar::BusinessCalendar& zone) {
+        const io::EventFormat f = format_named(format, "observation");
+        const std::vector<st::Observation> v = observations_for(observations, zone);
+        std::string text;
+        {
+          py::gil_scoped_release release;
+          text = io::write_observations(v, f, zone);
+        }
+        return py::str(text);
+      },
+      py::arg("observations"), py::arg("format"), py::arg("calendar"),
+      "write_observations into a str: format is \"csv\" or \"jsonl\". read_observations(text, "
+      "calendar, format) gives the same observations back.");
+
+  // ---- generated observations ----
+  m.def(
+      "observation_stream",
+      [](const Charter& c, std::size_t observations, py::handle start, const time_duration& span, std::uint64_t seed,
+         const std::string& id_prefix, py::handle zone) {
+        if (start.is_none()) {
+          throw py::type_error("observation_stream() needs start=<datetime>, the first possible instant "
+                               "(naive: local wall time of the zone)");
+        }
+        const calendar::BusinessCalendar z = zone_for(c, zone);
+        st::ObservationStreamOptions o;
+        o.observations = observations;
+        o.start = detail::from_micros(read_instant(start, z.index(), "start").utc);
+        o.span = span;
+        o.seed = seed;
+        o.id_prefix = id_prefix;
+        std::vector<st::Observation> v;
+        {
+          py::gil_scoped_release release;
+          v = st::observation_stream(c, z, o);
+        }
+        return observations_to_py(v, z.index());
+      },
+      py::arg("charter"), py::arg("observations") = 1000, py::kw_only(), py::arg("start") = py::none(),
+      py::arg("span") = time_duration(boost::posix_time::hours(24)), py::arg("seed") = 1,
+      py::arg("id_prefix") = "OBS-", py::arg("zone") = py::none(),
+      R"doc(A deterministic, realistic stream of observations for the built-in standards (or any
+charter whose standards read the same kinds and fields): what the demo evaluates and the
+benchmarks measure. A list of Observation sorted by instant.
+
+The same arguments give the same observations on every platform. Instants are spread over
+[start, start + span); most service meets the standards and every rule is broken now and then
+(late answers without an apology, forbidden phrases, packings signed once, unreadable values).
+Staff and units come from the charter's organisation. zone: a BusinessCalendar or the id of one
+of the charter's calendars, chosen as evaluate() chooses it (default: "office"); a naive `start`
+is local wall time of that zone (aware: converted), the observations come back with `at` naive
+local wall time of it, and their instant fields are written in it — so evaluate them with the
+same zone. ids are id_prefix + a zero-padded number. ValueError for a negative span.)doc");
 }
 
 }  // namespace charter::python

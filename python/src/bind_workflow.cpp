@@ -32,16 +32,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
-#include <sstream>
 
 #include "bindings.hpp"
 #include "casters.hpp"
 #include "columns.hpp"
+#include "text_files.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
@@ -702,17 +701,6 @@ py::object ingest(PyTracker& t, const py::iterable& items) {
   return batch_report(std::move(report), b);
 }
 
-std::string path_of(py::handle p) { return py::str(py::module_::import("os").attr("fspath")(p)); }
-
-std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FileError(path + ": cannot be opened for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw FileError(path + ": could not be read");
-  return buf.str();
-}
-
 py::object ingest_path_as(PyTracker& t, py::handle path, const char* format) {
   const std::string p = path_of(path);
   wf::IngestReport report = writing_released(t, [&](wf::Tracker& tr) {
@@ -722,53 +710,18 @@ py::object ingest_path_as(PyTracker& t, py::handle path, const char* format) {
   return report_to_py(report);
 }
 
-// "csv", "jsonl" (or "ndjson"), any case.
-io::EventFormat event_format_named(const std::string& name) {
-  std::string f = name;
-  std::transform(f.begin(), f.end(), f.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (f == "csv") return io::EventFormat::csv;
-  if (f == "jsonl" || f == "ndjson") return io::EventFormat::jsonl;
-  throw py::value_error("unknown event format '" + name + "' (known: csv, jsonl)");
-}
-
-std::string text_of(py::handle text) {
-  return py::isinstance<py::bytes>(text) ? std::string(py::reinterpret_borrow<py::bytes>(text))
-                                         : str_of(text, "text");
-}
-
-bool is_path_like(py::handle h) {
-  static PyObject* path_like = [] {
-    return py::object(py::module_::import("os").attr("PathLike")).release().ptr();
-  }();
-  return PyObject_IsInstance(h.ptr(), path_like) == 1;
-}
-
 // read_events(path_or_text, calendar, format): the file or text read, in the GIL's absence.
 py::tuple read_events_py(py::handle source, const calendar::BusinessCalendar& zone, py::handle format) {
-  const bool text = py::isinstance<py::bytes>(source) || (py::isinstance<py::str>(source) && !format.is_none());
+  const SourceArgument in = read_source(source, format, "read_events", "event");
   io::EventFileContents contents;
-  if (text) {
-    if (format.is_none()) {
-      throw py::value_error("read_events: bytes are event-file text; say its format (format=\"csv\" or \"jsonl\")");
-    }
-    const io::EventFormat f = event_format_named(str_of(format, "format"));
-    const std::string s = text_of(source);
+  {
     py::gil_scoped_release release;
-    contents = io::read_event_text(s, f, "<text>", zone);
-  } else {
-    if (!py::isinstance<py::str>(source) && !is_path_like(source)) {
-      throw py::type_error("read_events: path_or_text must be a path (str or os.PathLike) or event-file "
-                           "text (str with format=, or bytes), not " + type_name(source));
+    if (in.is_text) {
+      contents = io::read_event_text(in.text_or_path, *in.format, "<text>", zone);
+    } else {
+      const std::string& p = in.text_or_path;
+      contents = in.format ? io::read_event_text(read_whole_file(p), *in.format, p, zone) : io::read_event_file(p, zone);
     }
-    const std::string p = path_of(source);
-    if (format.is_none() && p.find('\n') != std::string::npos) {
-      throw py::value_error("read_events: a str without format is a path, and this one holds a line break; "
-                            "for event-file text say its format (format=\"csv\" or \"jsonl\")");
-    }
-    std::optional<io::EventFormat> f;
-    if (!format.is_none()) f = event_format_named(str_of(format, "format"));
-    py::gil_scoped_release release;
-    contents = f ? io::read_event_text(read_whole_file(p), *f, p, zone) : io::read_event_file(p, zone);
   }
   const CalendarIndex& x = zone.index();
   py::list events, errors;
@@ -1679,7 +1632,7 @@ time of `calendar`'s zone; events come back naive local wall time of that zone. 
   m.def(
       "events_to_text",
       [](py::handle events, const std::string& format, const calendar::BusinessCalendar& zone) {
-        const io::EventFormat f = event_format_named(format);
+        const io::EventFormat f = format_named(format, "event");
         const std::vector<wf::Event> v = to_events(events, zone.index(), nullptr);
         std::string text;
         {
