@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace charter::standard {
 
@@ -64,8 +65,15 @@ std::string Condition::text() const {
 }
 
 int parse_yes_no(const std::string& text) {
-  std::string t;
-  for (char c : text) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  // Lower-cased into a small buffer: every answer accepted is at most five bytes, and this runs
+  // for every yes/no field of every observation evaluated.
+  if (text.size() > 5) return -1;
+  char buffer[5];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view t(buffer, text.size());
   if (t == "yes" || t == "y" || t == "true" || t == "1" || t == "\u662F") return 1;
   if (t == "no" || t == "n" || t == "false" || t == "0" || t == "\u5426") return 0;
   return -1;

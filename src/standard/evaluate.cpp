@@ -1,5 +1,6 @@
 #include "charter/standard/evaluate.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -43,6 +44,23 @@ bool is_at(const std::string& name) { return name.size() == 2 && name[0] == 'a' 
 // A number as a whole cell: "4", "4.5", "-1e3"; nothing else (no spaces, no "nan").
 bool read_number(std::string_view text, double& out) {
   if (text.empty()) return false;
+  // Counts ("4" rings, "2" signers) are most cells: up to nine digits are read exactly here,
+  // where from_chars for a double would cost more than the rest of the comparison.
+  if (text.size() <= 9) {
+    std::uint32_t whole = 0;
+    bool digits = true;
+    for (const char c : text) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      whole = whole * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (digits) {
+      out = whole;
+      return true;
+    }
+  }
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && ptr == end && std::isfinite(out);
@@ -91,7 +109,7 @@ class KindTable {
   std::size_t slot(std::string_view kind) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = short_hash(kind) & mask;
-    while (slots_[i].list != kEmpty && slots_[i].kind != kind) i = (i + 1) & mask;
+    while (slots_[i].list != kEmpty && !same_text(slots_[i].kind, kind)) i = (i + 1) & mask;
     return i;
   }
   void grow() {
@@ -153,8 +171,10 @@ class Judge {
       case Source::id: return given(o_->id);
       case Source::local_time: return nullptr;
       case Source::field: {
-        const std::string* v = o_->field(name);
-        return v && !v->empty() ? v : nullptr;
+        for (const Field& f : o_->fields) {
+          if (same_text(f.name, name)) return given(f.value);
+        }
+        return nullptr;
       }
     }
     return nullptr;
@@ -181,7 +201,8 @@ class Judge {
       case T::absent: return Truth::no;
       case T::in:
       case T::not_in: {
-        const bool found = std::find(c.values.begin(), c.values.end(), *v) != c.values.end();
+        const bool found = std::any_of(c.values.begin(), c.values.end(),
+                                       [&](const std::string& value) { return same_text(value, *v); });
         return found == (c.test == T::in) ? Truth::yes : Truth::no;
       }
       case T::is_yes:
@@ -488,7 +509,9 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
     if (!covering[k]) continue;
     for (const std::uint16_t s : *covering[k]) {
       const Compiled& c = compiled[s];
-      if (!c.channels.empty() && std::find(c.channels.begin(), c.channels.end(), o.channel) == c.channels.end()) {
+      if (!c.channels.empty() &&
+          std::none_of(c.channels.begin(), c.channels.end(),
+                       [&](std::string_view channel) { return same_text(channel, o.channel); })) {
         continue;
       }
       if (o.at.is_special()) {

@@ -251,65 +251,53 @@ void FindingsBuilder::observation(const Observation& o) {
 }
 
 void FindingsBuilder::reserve(std::size_t observations, std::size_t rows) {
-  f_.c_.id_end.reserve(observations);
-  f_.c_.observation.reserve(rows);
-  f_.c_.standard.reserve(rows);
-  f_.c_.outcome.reserve(rows);
-  f_.c_.measured.reserve(rows);
-  f_.c_.bound.reserve(rows);
-  f_.c_.note.reserve(rows);
-  f_.c_.at.reserve(rows);
-  f_.c_.staff.reserve(rows);
-  f_.c_.unit.reserve(rows);
-  f_.c_.channel.reserve(rows);
+  FindingsColumns& c = f_.c_;
+  c.id_end.reserve(observations);
+  c.observation.reserve(rows);
+  c.standard.reserve(rows);
+  c.outcome.reserve(rows);
+  c.measured.reserve(rows);
+  c.bound.reserve(rows);
+  c.note.reserve(rows);
+  c.at.reserve(rows);
+  c.staff.reserve(rows);
+  c.unit.reserve(rows);
+  c.channel.reserve(rows);
 }
 
-std::uint64_t FindingsBuilder::Codes::hash(std::string_view s) { return short_hash(s); }
-
 void FindingsBuilder::Codes::grow(const std::vector<std::string>& names) {
-  slots_.assign(slots_.size() * 2, 0);
+  slots_.assign(slots_.size() * 2, Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (std::uint32_t code = 1; code < names.size(); ++code) {
-    std::size_t i = hash(names[code]) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = code;
+    const std::uint64_t h = short_hash(names[code]);
+    std::size_t i = h & mask;
+    while (slots_[i].code != 0) i = (i + 1) & mask;
+    slots_[i] = {code, static_cast<std::uint32_t>(h >> 32)};
   }
 }
 
 std::uint32_t FindingsBuilder::Codes::code(std::vector<std::string>& names, const std::string& name) {
   if (name.empty()) return 0;
+  const std::uint64_t h = short_hash(name);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash(name) & mask;
-  for (; slots_[i] != 0; i = (i + 1) & mask) {
-    if (names[slots_[i]] == name) return slots_[i];
+  std::size_t i = h & mask;
+  for (; slots_[i].code != 0; i = (i + 1) & mask) {
+    if (slots_[i].tag == tag && same_text(names[slots_[i].code], name)) return slots_[i].code;
   }
   const auto code = static_cast<std::uint32_t>(names.size());
   names.push_back(name);
-  slots_[i] = code;
+  slots_[i] = {code, tag};
   if (2 * names.size() > slots_.size()) grow(names);  // at most half full
   return code;
 }
 
-void FindingsBuilder::row(std::size_t observation, std::uint16_t standard, Outcome outcome, double measured,
-                          double bound, std::uint16_t note, const std::string& detail) {
-  if (!coded_) {
-    staff_ = staff_codes_.code(f_.c_.staff_names, current_->staff);
-    unit_ = unit_codes_.code(f_.c_.unit_names, current_->unit);
-    channel_ = channel_codes_.code(f_.c_.channel_names, current_->channel);
-    at_ = current_->at.is_special() ? std::numeric_limits<std::int64_t>::min() : charter::detail::to_micros(current_->at);
-    coded_ = true;
-  }
-  if (!detail.empty()) f_.c_.details.emplace_back(f_.c_.observation.size(), detail);
-  f_.c_.observation.push_back(observation);
-  f_.c_.standard.push_back(standard);
-  f_.c_.outcome.push_back(outcome);
-  f_.c_.measured.push_back(measured);
-  f_.c_.bound.push_back(bound);
-  f_.c_.note.push_back(note);
-  f_.c_.at.push_back(at_);
-  f_.c_.staff.push_back(staff_);
-  f_.c_.unit.push_back(unit_);
-  f_.c_.channel.push_back(channel_);
+void FindingsBuilder::code_current() {
+  staff_ = staff_codes_.code(f_.c_.staff_names, current_->staff);
+  unit_ = unit_codes_.code(f_.c_.unit_names, current_->unit);
+  channel_ = channel_codes_.code(f_.c_.channel_names, current_->channel);
+  at_ = current_->at.is_special() ? std::numeric_limits<std::int64_t>::min() : charter::detail::to_micros(current_->at);
+  coded_ = true;
 }
 
 void FindingsBuilder::timing(std::int64_t done, std::int64_t due) {

@@ -1,5 +1,6 @@
 #pragma once
-// A hash for the short names the evaluation looks up once or more per observation.
+// A hash and an equality for the short names the evaluation looks up once or more per
+// observation.
 
 #include <cstdint>
 #include <cstring>
@@ -30,6 +31,35 @@ inline std::uint64_t short_hash(std::string_view s) {
   h = ((h << 31) | (h >> 33)) ^ (b * 0x94D049BB133111EBull);
   h *= 0xD6E8FEB86659FD93ull;
   return h ^ (h >> 32);
+}
+
+// Equality of two names, inline: below 16 bytes two overlapping loads compare all of it, where a
+// call to memcmp would cost more than the comparison (names are compared tens of millions of
+// times an evaluation).
+inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  if (n >= 8) {
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&a1, a.data() + n - 8, 8);
+    std::memcpy(&b1, b.data() + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    std::uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 4);
+    std::memcpy(&b0, b.data(), 4);
+    std::memcpy(&a1, a.data() + n - 4, 4);
+    std::memcpy(&b1, b.data() + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace charter::standard

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "charter/model/charter.hpp"
@@ -92,6 +93,41 @@ TEST(Evaluate, RingsThatAreNotANumberMakeTheCallInvalidNotPassed) {
   EXPECT_EQ(none.outcome()[i], Outcome::invalid);
   EXPECT_EQ(none.explanation(i), "CALL-7 R-01 invalid: no 'rings' recorded (owner cs_manager)");
   EXPECT_EQ(none.outcome()[row_of(none, "R-02")], Outcome::not_applicable);  // a fact not recorded
+}
+
+// Counts are read on a fast path (up to nine digits); everything else a number may be goes the
+// long way, and both must agree on what is a number.
+TEST(Evaluate, RingsAreReadAsWholeNumbersDecimalsOrExponentsAndNothingElse) {
+  const std::vector<std::pair<std::string, double>> numbers = {
+      {"2", 2}, {"02", 2}, {"0", 0}, {"123456789", 123456789}, {"1234567890", 1234567890},
+      {"2.0", 2}, {"-1", -1}, {"3e0", 3}, {"000000000000002", 2}};
+  for (const auto& [text, value] : numbers) {
+    const Findings f = one(seen("CALL-N", "call", "2025-10-09 10:00", {{"rings", text}}));
+    const std::size_t i = row_of(f, "R-01");
+    EXPECT_NE(f.outcome()[i], Outcome::invalid) << text;
+    EXPECT_EQ(f.measured()[i], value) << text;
+  }
+  for (const std::string text : {" 2", "2 ", "+2", "2x", "nan", "inf", "0x2", "\u0662", "1,5"}) {
+    const Findings f = one(seen("CALL-N", "call", "2025-10-09 10:00", {{"rings", text}}));
+    EXPECT_EQ(f.outcome()[row_of(f, "R-01")], Outcome::invalid) << "'" << text << "'";
+  }
+}
+
+TEST(Evaluate, AnApologyIsAnsweredYesOrNoInAnyCaseOrInChinese) {
+  for (const std::string yes : {"yes", "YES", "Yes", "y", "Y", "true", "TRUE", "1", "\u662F"}) {
+    const Findings f = one(seen("CALL-Y", "call", "2025-10-09 10:00", {{"rings", "6"}, {"apology", yes}}));
+    EXPECT_EQ(f.outcome()[row_of(f, "R-02")], Outcome::met) << yes;
+  }
+  for (const std::string no : {"no", "NO", "n", "False", "0", "\u5426"}) {
+    const Findings f = one(seen("CALL-Y", "call", "2025-10-09 10:00", {{"rings", "6"}, {"apology", no}}));
+    EXPECT_EQ(f.outcome()[row_of(f, "R-02")], Outcome::not_met) << no;
+  }
+  for (const std::string neither : {"yess", "falsey", "ye", "2", "\u662F\u7684", "yes!"}) {
+    const Findings f = one(seen("CALL-Y", "call", "2025-10-09 10:00", {{"rings", "6"}, {"apology", neither}}));
+    const std::size_t i = row_of(f, "R-02");
+    EXPECT_EQ(f.outcome()[i], Outcome::invalid) << neither;
+    EXPECT_NE(f.explanation(i).find("not yes or no"), std::string::npos) << f.explanation(i);
+  }
 }
 
 TEST(Evaluate, AVisitorGreetedAfterSeventyFiveSecondsBreaksR03) {
