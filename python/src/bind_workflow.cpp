@@ -227,12 +227,30 @@ def _status_frame(columns, state_names, utc):
             if frame[name].dtype.kind == "M":
                 frame[name] = frame[name].dt.tz_localize("UTC")
     return frame
+
+
+def _cycles_frame(columns, timers, utc):
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(
+            "Tracker.cycles_frame needs pandas (apt install python3-pandas, or pip install "
+            "pandas); Tracker.cycles(as_of) gives the same columns as numpy arrays") from e
+    data = dict(columns)
+    data["timer"] = pd.Categorical(data["timer"], categories=list(timers))
+    frame = pd.DataFrame(data)
+    if utc:
+        for name in list(frame.columns):
+            if frame[name].dtype.kind == "M":
+                frame[name] = frame[name].dt.tz_localize("UTC")
+    return frame
 )py";
 
 // The record classes, looked up once (references kept for the life of the process).
 struct Records {
   py::handle timer_status, checklist_item_status, checklist_status, raised_escalation, case_status,
-      timer_explanation, rejection, ingest_report, journal_recovery, breach, at_risk, status_frame;
+      timer_explanation, rejection, ingest_report, journal_recovery, breach, at_risk, status_frame,
+      cycles_frame;
 };
 
 Records& records() {
@@ -797,6 +815,36 @@ py::dict table_to_py(const wf::StatusTable& t, const CalendarIndex& x, bool loca
   return out;
 }
 
+py::dict cycles_to_py(const wf::CycleTable& t, const CalendarIndex& x, bool local) {
+  const std::size_t n = t.size();
+  py::dict out;
+  py::array case_id = object_column(n), timer = object_column(n), rule = object_column(n);
+  std::vector<py::str> ids, timers, rules;
+  for (const auto& s : t.case_ids) ids.emplace_back(s);
+  for (const auto& s : t.timer_names) timers.emplace_back(s);
+  for (const auto& s : t.timer_rules) rules.emplace_back(s);
+  for (std::size_t i = 0; i < n; ++i) {
+    set_object(case_id, i, ids.at(t.case_row[i]));
+    set_object(timer, i, timers.at(t.timer[i]));
+    set_object(rule, i, rules.at(t.timer[i]));
+  }
+  out["case_id"] = case_id;
+  out["timer"] = timer;
+  out["rule"] = rule;
+  out["cycle"] = column(t.cycle, "int32");
+  out["phase"] = column(t.phase, "int8");
+  out["started"] = instant_column(t.started, x, local);
+  out["due"] = instant_column(t.due, x, local);
+  out["warning_at"] = instant_column(t.warning_at, x, local);
+  out["stopped"] = instant_column(t.stopped, x, local);
+  out["elapsed"] = duration_column(t.elapsed, t.phase);
+  out["remaining"] = duration_column(t.remaining, t.phase);
+  out["met"] = bool_column(t.met);
+  out["breached"] = bool_column(t.breached);
+  out["at_risk"] = bool_column(t.at_risk);
+  return out;
+}
+
 // ---- definitions -----------------------------------------------------------------------------
 
 py::dict transition_row(const wf::Definition& d, const wf::Transition& t) {
@@ -923,6 +971,36 @@ time of the definition's zone for a naive as_of and UTC for an aware one. Releas
           "the definition's states. For an aware as_of the instant columns are tz-aware UTC. "
           "Needs pandas (ImportError otherwise).")
       .def(
+          "cycles",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const wf::CycleTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.cycles(at); });
+            return cycles_to_py(table, zone_of(t.definition), form.naive());
+          },
+          py::arg("as_of"),
+          R"doc(Every timer cycle of every case opened at or before as_of, as numpy columns (a dict,
+one row per cycle: older cycles of restarted timers too, so a period report can count them).
+
+Columns: case_id, timer, rule (object arrays of str), cycle (int32, 1 for a timer's first),
+phase (int8: 0 running, 1 paused, 2 stopped), started, due, warning_at, stopped (datetime64[us],
+NaT when absent), elapsed, remaining (timedelta64[us]), met, breached, at_risk (bool). Cases come
+in status(as_of)'s order, each case's cycles in the order they started. Instants are local wall
+time of the definition's zone for a naive as_of and UTC for an aware one. Releases the GIL.)doc")
+      .def(
+          "cycles_frame",
+          [](const Holder& t, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const wf::CycleTable table = reading_released(t, [&](const wf::Tracker& tr) { return tr.cycles(at); });
+            return records().cycles_frame(cycles_to_py(table, zone_of(t.definition), form.naive()),
+                                          strings(table.timer_names), !form.naive());
+          },
+          py::arg("as_of"),
+          "cycles(as_of) as a pandas.DataFrame with a default index; `timer` is a Categorical of the "
+          "definition's timers. For an aware as_of the instant columns are tz-aware UTC. Needs "
+          "pandas (ImportError otherwise).")
+      .def(
           "breaches",
           [](const Holder& t, py::handle as_of) {
             PyInstant f;
@@ -1004,6 +1082,7 @@ void bind_workflow(py::module_& root) {
   r.breach = keep("Breach");
   r.at_risk = keep("AtRisk");
   r.status_frame = py::object(m.attr("_status_frame")).release();
+  r.cycles_frame = py::object(m.attr("_cycles_frame")).release();
 
   py::enum_<wf::TimerPhase> phase(m, "TimerPhase", "Where a timer cycle is.");
   reduce_enum_by_value(phase)
@@ -1434,7 +1513,7 @@ event and reports refusals; a FileError stops it and propagates, every event bef
 and durable. Reopen with the same definition: it is not in the journal.
 
 Queries are the Tracker's (len, `in`, case_ids, get, events, event_count, status, status_frame,
-breaches, at_risk, explain); tracker() gives a copy as a plain Tracker. Naive datetimes are local
+cycles, cycles_frame, breaches, at_risk, explain); tracker() gives a copy as a plain Tracker. Naive datetimes are local
 wall time of the definition's zone. Safe to share between threads (calls are serialised by a
 lock); journal writes and the replay on open release the GIL. Use it as a context manager, or
 call close(), to release the file lock; after close() every call raises ValueError. Not

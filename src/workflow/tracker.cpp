@@ -271,6 +271,44 @@ void Tracker::Impl::each_cycle(Micros as_of, F&& f) const {
   }
 }
 
+CycleTable Tracker::cycles(const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  CycleTable t;
+  t.as_of = as_of_time;
+  for (const auto& timer : ix.timers) {
+    t.timer_names.push_back(timer.spec->id);
+    t.timer_rules.push_back(timer.spec->rule);
+  }
+  detail::CaseCore scratch;
+  std::vector<std::int32_t> count(ix.timers.size());
+  for (std::size_t i = 0; i < impl_->cores.size(); ++i) {
+    const detail::CaseCore* c = impl_->engine.prefix(impl_->cores[i], as_of, scratch);
+    if (!c) continue;
+    const auto row = static_cast<std::uint32_t>(t.case_ids.size());
+    t.case_ids.emplace_back(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    std::fill(count.begin(), count.end(), 0);
+    for (int k = 0; k < c->cycles; ++k) {
+      const detail::Cycle y = impl_->engine.cycle(*c, k);
+      const auto v = impl_->engine.view(*c, y, as_of);
+      t.case_row.push_back(row);
+      t.timer.push_back(static_cast<std::uint16_t>(y.timer));
+      t.cycle.push_back(++count[y.timer]);
+      t.phase.push_back(static_cast<std::int8_t>(v.phase));
+      t.started.push_back(v.started);
+      t.due.push_back(v.due);
+      t.warning_at.push_back(v.warning_at);
+      t.stopped.push_back(v.stopped);
+      t.elapsed.push_back(v.elapsed);
+      t.remaining.push_back(v.remaining);
+      t.met.push_back(v.met);
+      t.breached.push_back(v.breached);
+      t.at_risk.push_back(v.at_risk);
+    }
+  }
+  return t;
+}
+
 std::vector<Breach> Tracker::breaches(const boost::posix_time::ptime& as_of_time) const {
   const Micros as_of = to_micros(as_of_time, "as_of");
   const auto& ix = impl_->engine.ix();

@@ -591,6 +591,40 @@ def test_status_frame_is_a_data_frame_indexed_by_case(busy):
     assert aware.loc["C-2", "reply.due"] == pd.Timestamp("2025-09-27 09:30", tz="UTC")
 
 
+def test_cycles_are_one_row_per_timer_cycle(busy):
+    at = datetime(2025, 9, 27, 12)
+    cols = busy.cycles(at)
+    expected = [(case, t.timer, t.cycle) for case in ("C-1", "C-2", "C-3") for t in busy.status(case, at).timers]
+    assert list(zip(cols["case_id"], cols["timer"], cols["cycle"])) == expected
+    assert cols["cycle"].dtype == np.int32 and cols["phase"].dtype == np.int8
+    for name in ("started", "due", "warning_at", "stopped"):
+        assert cols[name].dtype == np.dtype("datetime64[us]")
+    assert cols["elapsed"].dtype == np.dtype("timedelta64[us]") and cols["met"].dtype == np.bool_
+    rows = {(c, t): i for i, (c, t) in enumerate(zip(cols["case_id"], cols["timer"]))}
+    reply = rows[("C-1", "reply")]
+    assert cols["rule"][reply] == "R-05" and cols["phase"][reply] == 2 and cols["met"][reply]
+    assert cols["stopped"][reply] == np.datetime64("2025-09-26T18:00")  # Shanghai wall time
+    report = rows[("C-2", "report")]
+    assert cols["rule"][report] == "R-08" and cols["breached"][report] and np.isnat(cols["stopped"][report])
+    assert [(c, t) for c, t, b in zip(cols["case_id"], cols["timer"], cols["breached"]) if b] == \
+        [(b.case_id, b.timer) for b in busy.breaches(at)]
+    aware = busy.cycles(datetime(2025, 9, 27, 4, tzinfo=timezone.utc))  # the same instant
+    assert aware["stopped"][reply] == np.datetime64("2025-09-26T10:00")
+    empty = busy.cycles(datetime(2025, 9, 1))
+    assert len(empty["case_id"]) == 0 and empty["due"].dtype == np.dtype("datetime64[us]")
+
+
+def test_cycles_frame_has_the_timers_as_categories(busy, complaint):
+    pd = pytest.importorskip("pandas")
+    frame = busy.cycles_frame(datetime(2025, 9, 27, 12))
+    assert isinstance(frame, pd.DataFrame) and len(frame) == len(busy.cycles(datetime(2025, 9, 27, 12))["case_id"])
+    assert list(frame["timer"].cat.categories) == [t.id for t in complaint.timers]
+    on_time = frame[frame["phase"] == 2].groupby("timer", observed=True)["met"].mean()
+    assert on_time["reply"] == 1.0
+    aware = busy.cycles_frame(datetime(2025, 9, 27, 4, tzinfo=timezone.utc))
+    assert str(aware["started"].dt.tz) == "UTC"
+
+
 def test_breaches_and_risks(busy):
     at = datetime(2025, 9, 27, 12)
     breaches = busy.breaches(at)

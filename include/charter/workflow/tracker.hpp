@@ -9,7 +9,8 @@
 //     its report and goes on, so one bad line loses nothing else.
 //   - status(as_of) gives one row per case opened at or before as_of, as columns (for numpy):
 //     state, timers, breaches. Events after as_of are ignored (as-of replay). From 100,000 cases
-//     on it splits the work over up to four threads (the cases are only read).
+//     on it splits the work over up to four threads (the cases are only read). cycles(as_of)
+//     gives one row per timer cycle, older cycles of restarted timers included.
 //   - breaches(as_of) lists every cycle breached by as_of; at_risk(as_of) every running cycle
 //     past its warning instant and not yet breached; explain(case, timer) says why.
 //   - Memory is compact (the log and the timer cycles of a case share one block); a Tracker is
@@ -82,6 +83,31 @@ struct StatusTable {
   std::vector<TimerColumns> timers;  ///< newest cycle of each timer, in definition order
 };
 
+/// cycles(as_of) as columns: one row per timer cycle — every cycle, not only the newest — of
+/// every case opened at or before as_of. Cases come in status(as_of)'s row order and `case_row`
+/// indexes both tables' case_ids; a case's cycles come in the order they started. Instants and
+/// durations as in StatusTable. This is what period reports count from: a reopened complaint's
+/// first resolution cycle, breached last month, is a row of its own.
+struct CycleTable {
+  static constexpr std::int64_t kNone = StatusTable::kNone;
+  template <class T>
+  using Column = StatusTable::Column<T>;
+
+  boost::posix_time::ptime as_of;
+  std::vector<std::string> case_ids;     ///< as StatusTable::case_ids
+  std::vector<std::string> timer_names;  ///< the definition's timers, in definition order
+  std::vector<std::string> timer_rules;  ///< their rules ("R-05"), by timer
+  Column<std::uint32_t> case_row;        ///< into case_ids
+  Column<std::uint16_t> timer;           ///< into timer_names
+  Column<std::int32_t> cycle;            ///< 1 for a timer's first cycle, 2 after a restart, …
+  Column<std::int8_t> phase;             ///< 0 running, 1 paused, 2 stopped
+  Column<std::int64_t> started, due, warning_at, stopped;  ///< due, warning_at: kNone while paused or without a goal
+  Column<std::int64_t> elapsed, remaining;
+  Column<std::uint8_t> met, breached, at_risk;
+
+  std::size_t size() const { return case_row.size(); }
+};
+
 /// A breached cycle.
 struct Breach {
   std::string case_id;
@@ -144,6 +170,8 @@ class Tracker {
 
   CaseStatus status(const std::string& case_id, const boost::posix_time::ptime& as_of) const;
   StatusTable status(const boost::posix_time::ptime& as_of) const;
+  /// Every timer cycle of every case opened at or before as_of (see CycleTable).
+  CycleTable cycles(const boost::posix_time::ptime& as_of) const;
   std::vector<Breach> breaches(const boost::posix_time::ptime& as_of) const;
   std::vector<AtRisk> at_risk(const boost::posix_time::ptime& as_of) const;
   TimerExplanation explain(const std::string& case_id, const std::string& timer,

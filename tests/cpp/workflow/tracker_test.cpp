@@ -79,6 +79,56 @@ TEST(Tracker, StatusColumnsAgreeWithEachCasesOwnStatus) {
   }
 }
 
+// Period reports count every cycle: a complaint reopened after its first resolution keeps that
+// cycle as a row of its own beside the new one.
+TEST(Tracker, CyclesListEveryTimerCycleOfEveryCaseOpenedByTheInstant) {
+  Tracker t(roster_charter().workflow("complaint"));
+  t.ingest(complaint_stream(roster_charter(), november(400)));
+  std::size_t restarted = 0;
+  for (const char* when : {"2025-11-10 12:00", "2025-12-15 00:00"}) {
+    const auto as_of = shanghai(when);
+    const CycleTable cycles = t.cycles(as_of);
+    const StatusTable status = t.status(as_of);
+    ASSERT_EQ(cycles.case_ids, status.case_ids);
+    ASSERT_EQ(cycles.timer_names.size(), status.timers.size());
+    ASSERT_EQ(cycles.timer_rules.size(), cycles.timer_names.size());
+    ASSERT_EQ(cycles.timer.size(), cycles.size());
+    ASSERT_EQ(cycles.breached.size(), cycles.size());
+    std::size_t row = 0, breached = 0;
+    for (std::size_t c = 0; c < cycles.case_ids.size(); ++c) {
+      const CaseStatus s = t.status(cycles.case_ids[c], as_of);
+      for (const TimerStatus& ts : s.timers) {
+        ASSERT_LT(row, cycles.size());
+        EXPECT_EQ(cycles.case_row[row], c);
+        EXPECT_EQ(cycles.timer_names[cycles.timer[row]], ts.timer);
+        EXPECT_EQ(cycles.timer_rules[cycles.timer[row]], ts.rule);
+        EXPECT_EQ(cycles.cycle[row], ts.cycle);
+        EXPECT_EQ(cycles.phase[row], static_cast<int>(ts.phase));
+        EXPECT_EQ(cycles.met[row] != 0, ts.met);
+        EXPECT_EQ(cycles.breached[row] != 0, ts.breached) << s.case_id << " " << ts.timer;
+        EXPECT_EQ(cycles.at_risk[row] != 0, ts.at_risk);
+        EXPECT_EQ(cycles.started[row], (ts.started - charter::detail::unix_epoch()).total_microseconds());
+        EXPECT_EQ(cycles.stopped[row], ts.stopped.is_special() ? CycleTable::kNone
+                                                               : (ts.stopped - charter::detail::unix_epoch()).total_microseconds());
+        EXPECT_EQ(cycles.due[row], ts.due.is_special() ? CycleTable::kNone
+                                                       : (ts.due - charter::detail::unix_epoch()).total_microseconds());
+        EXPECT_EQ(cycles.elapsed[row], ts.elapsed.total_microseconds());
+        EXPECT_EQ(cycles.remaining[row], ts.remaining.total_microseconds());
+        breached += cycles.breached[row];
+        restarted += cycles.cycle[row] > 1;
+        ++row;
+      }
+    }
+    EXPECT_EQ(row, cycles.size());
+    EXPECT_EQ(breached, t.breaches(as_of).size());  // every breached cycle, not one per timer
+  }
+  EXPECT_GT(restarted, 0u);  // the stream reopens some complaints
+  const CycleTable before = t.cycles(shanghai("2025-10-01 00:00"));
+  EXPECT_TRUE(before.case_ids.empty());
+  EXPECT_EQ(before.size(), 0u);
+  EXPECT_EQ(before.timer_names.size(), t.definition().spec().timers.size());
+}
+
 TEST(Tracker, ReplayingTheSameEventsGivesTheSameAnswers) {
   const auto events = complaint_stream(roster_charter(), november(400, 3));
   Tracker a(roster_charter().workflow("complaint")), b(roster_charter().workflow("complaint"));
