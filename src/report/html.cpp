@@ -52,7 +52,7 @@ p { margin: 8px 0; }
 .kpi .target { font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 caption { text-align: left; font-weight: bold; padding: 2px 0; }
-th, td { border: 1px solid #c8c8c8; padding: 3px 8px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #c8c8c8; padding: 3px 8px; vertical-align: top; text-align: left; min-width: 4em; }
 th { background: #eef1f5; }
 .right { text-align: right; }
 .center { text-align: center; }
@@ -60,7 +60,7 @@ tr { break-inside: avoid; }
 tr.st-ok td, td.st-ok { background: #e3f1e6; }
 tr.st-warning td, td.st-warning { background: #fff1c2; }
 tr.st-breach td, td.st-breach { background: #fbd5cf; }
-.word { font-weight: bold; }
+.word { font-weight: bold; white-space: nowrap; }
 ul { margin: 8px 0; padding-left: 22px; }
 .note { margin: 8px 0; padding: 6px 10px; border-left: 4px solid #999999; background: #f4f4f4; }
 .note.st-ok { border-left-color: #0072b2; background: #e3f1e6; }

@@ -16,6 +16,8 @@ using detail::md_escape;
 // a line is a hard break in GFM).
 std::string md_text(const std::string& s) { return md_escape(s, "\\\n"); }
 std::string md_cell(const std::string& s) { return md_escape(s, "<br>"); }
+// Text after other text on the same line (a unit after its number).
+std::string md_after(const std::string& s) { return md_escape(s, "\\\n", false); }
 
 std::string with_unit(const std::string& number, const std::string& unit) {
   return unit.empty() ? number : number + " " + unit;
@@ -71,10 +73,10 @@ struct Markdown {
   void block(const KeyFigures& k) {
     for (const auto& f : k.figures) {
       out += "- **" + md_text(f.label) + "**" + (lang == Lang::en ? ": " : "：");
-      out += f.value ? md_text(with_unit(format_number(*f.value, f.decimals), f.unit)) : std::string(w.no_data);
+      out += f.value ? with_unit(format_number(*f.value, f.decimals), md_after(f.unit)) : std::string(w.no_data);
       if (f.target) {
         const std::string cmp = f.goal == Goal::at_least ? "≥ " : "≤ ";
-        const std::string t = std::string(w.target) + " " + cmp + md_text(with_unit(format_number(*f.target, f.decimals), f.unit));
+        const std::string t = std::string(w.target) + " " + cmp + with_unit(format_number(*f.target, f.decimals), md_after(f.unit));
         out += lang == Lang::en ? " (" + t + ")" : "（" + t + "）";
         out += std::string(" — ") + (*f.met() ? w.met : w.not_met);
       }

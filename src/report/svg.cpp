@@ -100,15 +100,22 @@ struct Svg {
       lo = lo ? std::min(*lo, *v) : *v;
       hi = hi ? std::max(*hi, *v) : *v;
     }
-    std::string d = spec.series.empty() ? std::string(w.values_from) : spec.series;
-    d += ": " + std::to_string(spec.values.size()) + " " + w.values_from;
-    if (!spec.values.empty() && spec.kind != ChartKind::category_bars) {
-      d += ", " + chart.label(0) + " – " + chart.label(spec.values.size() - 1);
-    }
-    if (lo) d += ", " + value_text(*lo) + " – " + value_text(*hi);
-    if (missing > 0) d += ", " + std::to_string(missing) + " " + w.no_data;
-    if (spec.target) d += ", " + std::string(w.target) + " " + value_text(*spec.target);
+    const bool en = lang == Lang::en;
+    const std::string sep = en ? ", " : "，";
+    std::string d = (spec.series.empty() ? spec.title : spec.series) + (en ? ": " : "：");
+    d += std::to_string(spec.values.size()) + (en ? " " : "") +
+         (spec.kind == ChartKind::category_bars ? w.categories : w.days);
+    if (!spec.values.empty() && spec.kind != ChartKind::category_bars) d += sep + span();
+    if (lo) d += sep + value_text(*lo) + (*lo == *hi ? "" : " – " + value_text(*hi));
+    if (missing > 0) d += sep + std::to_string(missing) + (en ? " " : "") + w.no_data;
+    if (spec.target) d += sep + w.target + " " + value_text(*spec.target);
     return d;
+  }
+
+  // The days a daily chart covers: "2025-10-01 – 2025-10-31", or the one day.
+  std::string span() const {
+    const std::size_t n = spec.values.size();
+    return n == 1 ? chart.label(0) : chart.label(0) + " – " + chart.label(n - 1);
   }
 
   void legend_entry(double& x, double y, const std::string& swatch, const std::string& text) {
@@ -192,7 +199,7 @@ struct Svg {
     out += "\n</g>\n";
     if (n > 0) {
       out += "<text x=\"" + f1(x1) + "\" y=\"" + f1(height - 6) + "\" text-anchor=\"end\" fill=\"" + kAxis +
-             "\">" + xml_escape(chart.label(0) + " – " + chart.label(n - 1) + " (" + w.day_of_month + ")") +
+             "\">" + xml_escape(span() + " (" + w.day_of_month + ")") +
              "</text>\n";
     }
 
@@ -219,7 +226,8 @@ struct Svg {
 
   template <class YOf, class Centre>
   void daily_bars(const YOf& y_of, const Centre& centre, double slot, double base) {
-    const double bw = std::max(1.0, slot * 0.7);
+    // Wide enough to see, never a slab: one day's bar is as wide as in a 14-day chart.
+    const double bw = std::min(28.6, std::max(1.0, slot * 0.7));
     out += "<g class=\"bars\" fill=\"" + std::string(kBlue) + "\" shape-rendering=\"crispEdges\">\n";
     for (std::size_t i = 0; i < spec.values.size(); ++i) {
       if (!spec.values[i]) continue;

@@ -86,10 +86,10 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string md_escape(std::string_view s, std::string_view newline) {
+std::string md_escape(std::string_view s, std::string_view newline, bool starts_line) {
   std::string out;
   out.reserve(s.size() + 8);
-  bool line_start = true;
+  bool line_start = starts_line;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '\r') continue;
@@ -164,9 +164,9 @@ std::string plain_number(double v) {
 const Words& words(Lang lang) {
   static const Words en{"target", "no data", "met", "not met", "Status", "Day", "Category",
                         "Value", "Meets target", "yes", "no", "below target", "day of month",
-                        "values"};
+                        "values", "days", "categories"};
   static const Words zh{"目标", "无数据", "达标", "未达标", "状态", "日期", "类别",
-                        "数值", "达到目标", "是", "否", "低于目标", "日", "数值"};
+                        "数值", "达到目标", "是", "否", "低于目标", "日", "数值", "天", "个类别"};
   return lang == Lang::en ? en : zh;
 }
 

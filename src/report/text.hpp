@@ -18,7 +18,8 @@ std::string xml_escape(std::string_view s);
 /// Markdown inline text: \ ` * _ [ ] < > | backslash-escaped; a newline becomes `newline`
 /// (a hard break in paragraphs, "<br>" in table cells); a line starting with '#', '-', '+' or
 /// a number and '.' is escaped so it stays text.
-std::string md_escape(std::string_view s, std::string_view newline);
+/// `starts_line`: s begins a Markdown line (false for text after other text on the line).
+std::string md_escape(std::string_view s, std::string_view newline, bool starts_line = true);
 
 /// Display width in "em units × 2": CJK and other wide characters count 2, others 1, so a
 /// label fits a column of n Latin characters when its width is ≤ n.
@@ -45,7 +46,9 @@ struct Words {
   const char* no;
   const char* below_target;  ///< "below target" / "低于目标"
   const char* day_of_month;  ///< "day of month" / "日"
-  const char* values_from;   ///< "values" / "数值" (in chart descriptions)
+  const char* values_from;   ///< "values" / "数值" (the legend when a chart names no series)
+  const char* days;          ///< "days" / "天" (in chart descriptions)
+  const char* categories;    ///< "categories" / "个类别"
 };
 const Words& words(Lang lang);
 
