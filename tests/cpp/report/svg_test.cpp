@@ -73,7 +73,7 @@ TEST(NiceAxis, RoundStepsAtMostSixIntervals) {
   check(4, 1, 4);
   check(7, 2, 8);
   check(1, 0.2, 1);
-  check(0.03, 0.01, 0.03);
+  check(0.03, 0.005, 0.03);  // six intervals of 0.005
   check(123456, 50000, 150000);
   check(0, 0.2, 1);   // all zero: 0–1
   check(-5, 0.2, 1);
