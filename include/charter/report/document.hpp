@@ -81,6 +81,7 @@ const char* status_word(Status s, Lang l);
 struct Paragraph {
   std::string text;
   friend bool operator==(const Paragraph& a, const Paragraph& b) { return a.text == b.text; }
+  friend bool operator!=(const Paragraph& a, const Paragraph& b) { return !(a == b); }
 };
 
 /// A remark set apart from the text (a data caveat, an explanation of a breach).
@@ -88,11 +89,13 @@ struct Note {
   std::string text;
   Status status = Status::none;  ///< a note can warn or report a breach
   friend bool operator==(const Note& a, const Note& b) { return a.text == b.text && a.status == b.status; }
+  friend bool operator!=(const Note& a, const Note& b) { return !(a == b); }
 };
 
 struct BulletList {
   std::vector<std::string> items;
   friend bool operator==(const BulletList& a, const BulletList& b) { return a.items == b.items; }
+  friend bool operator!=(const BulletList& a, const BulletList& b) { return !(a == b); }
 };
 
 struct KeyFigure {
@@ -113,12 +116,14 @@ struct KeyFigure {
     return a.label == b.label && a.value == b.value && a.unit == b.unit && a.target == b.target &&
            a.goal == b.goal && a.decimals == b.decimals;
   }
+  friend bool operator!=(const KeyFigure& a, const KeyFigure& b) { return !(a == b); }
 };
 
 /// A row of key-figure tiles.
 struct KeyFigures {
   std::vector<KeyFigure> figures;
   friend bool operator==(const KeyFigures& a, const KeyFigures& b) { return a.figures == b.figures; }
+  friend bool operator!=(const KeyFigures& a, const KeyFigures& b) { return !(a == b); }
 };
 
 struct Cell {
@@ -128,12 +133,14 @@ struct Cell {
   Cell(std::string t, Status s = Status::none) : text(std::move(t)), status(s) {}  // NOLINT: "text" reads as a cell
   Cell(const char* t, Status s = Status::none) : text(t), status(s) {}            // NOLINT
   friend bool operator==(const Cell& a, const Cell& b) { return a.text == b.text && a.status == b.status; }
+  friend bool operator!=(const Cell& a, const Cell& b) { return !(a == b); }
 };
 
 struct Row {
   std::vector<Cell> cells;
   Status status = Status::none;  ///< tints the row and fills the status column
   friend bool operator==(const Row& a, const Row& b) { return a.cells == b.cells && a.status == b.status; }
+  friend bool operator!=(const Row& a, const Row& b) { return !(a == b); }
 };
 
 struct Table {
@@ -144,6 +151,7 @@ struct Table {
   friend bool operator==(const Table& a, const Table& b) {
     return a.caption == b.caption && a.header == b.header && a.align == b.align && a.rows == b.rows;
   }
+  friend bool operator!=(const Table& a, const Table& b) { return !(a == b); }
 };
 
 /// The kinds of block, in the order of Block's alternatives.
@@ -161,6 +169,7 @@ struct Section {
   friend bool operator==(const Section& a, const Section& b) {
     return a.heading == b.heading && a.blocks == b.blocks;
   }
+  friend bool operator!=(const Section& a, const Section& b) { return !(a == b); }
 };
 
 struct Document {
