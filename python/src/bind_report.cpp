@@ -72,7 +72,14 @@ Chart make_chart(ChartKind kind, std::string title, const py::iterable& values, 
   s.kind = kind;
   s.title = std::move(title);
   s.values = values_from(values);
-  if (!first_day.is_none()) s.first_day = first_day.cast<boost::gregorian::date>();
+  if (!first_day.is_none()) {
+    try {
+      s.first_day = first_day.cast<boost::gregorian::date>();
+    } catch (const py::cast_error&) {
+      throw py::type_error("first_day: expected a datetime.date (not a datetime), got " +
+                           py::repr(first_day).cast<std::string>());
+    }
+  }
   s.categories = std::move(categories);
   s.target = optional_number(target);
   s.series = std::move(series);
