@@ -107,7 +107,7 @@ struct Svg {
          (spec.kind == ChartKind::category_bars ? w.categories : w.days);
     if (!spec.values.empty() && spec.kind != ChartKind::category_bars) d += sep + span();
     if (lo) d += sep + value_text(*lo) + (*lo == *hi ? "" : " – " + value_text(*hi));
-    if (missing > 0) d += sep + std::to_string(missing) + (en ? " " : "") + w.no_data;
+    if (missing > 0) d += sep + (en ? std::to_string(missing) + " " + w.no_data : std::string(w.no_data) + " " + std::to_string(missing));
     if (spec.target) d += sep + w.target + " " + value_text(*spec.target);
     return d;
   }
