@@ -317,7 +317,9 @@ struct Svg {
       out += "<rect x=\"" + f1(x0) + "\" y=\"" + f1(y) + "\" width=\"" + f1(x_of(*v) - x0) + "\" height=\"" +
              f1(bar) + "\" fill=\"" + (below ? kOrange : kBlue) + "\" shape-rendering=\"crispEdges\">" +
              item_title(i) + "</rect>\n";
-      out += "<text x=\"" + f1(x_of(*v) + 6) + "\" y=\"" + f1(y + bar / 2 + 4) + "\" fill=\"" + kAxis + "\"" +
+      // A white halo keeps the value readable where the target line crosses it.
+      out += "<text x=\"" + f1(x_of(*v) + 6) + "\" y=\"" + f1(y + bar / 2 + 4) + "\" fill=\"" + kAxis +
+             "\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" +
              (below ? " font-weight=\"bold\"" : "") + ">" + xml_escape(value_text(*v)) + "</text>\n";
     }
     if (spec.target) {
