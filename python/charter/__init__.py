@@ -2,8 +2,8 @@
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
 charter file that holds them, workflows (charter.workflow: cases, trackers, timers) and
-measurable service standards (charter.standard: evaluate observations into findings); cycles and
-reports follow. Naive datetimes are wall time in a calendar's zone and come back
+measurable service standards (charter.standard: evaluate observations into findings) and report
+documents rendered to Markdown and HTML (charter.report); cycles and the monthly report follow. Naive datetimes are wall time in a calendar's zone and come back
 naive; aware datetimes are converted and come back aware.
 
     >>> import charter
@@ -16,6 +16,7 @@ naive; aware datetimes are converted and come back aware.
 from . import _core
 from . import calendars
 from . import org
+from . import report
 from . import standard
 from . import workflow
 from .standard import Findings, Observation, PhraseMatcher, Standard, evaluate
@@ -39,6 +40,7 @@ from ._core import (
     OrganizationError,
     ParseError,
     RejectedEventError,
+    ReportError,
     SerializationError,
     StandardError,
     UnknownIdError,
@@ -55,7 +57,7 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError):
+             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError, ReportError):
     _cls.__module__ = "charter"
 del _cls
 
@@ -85,6 +87,7 @@ __all__ = [
     "ParseError",
     "PhraseMatcher",
     "RejectedEventError",
+    "ReportError",
     "SerializationError",
     "Standard",
     "StandardError",
@@ -96,6 +99,7 @@ __all__ = [
     "from_bytes",
     "load",
     "org",
+    "report",
     "save",
     "standard",
     "to_bytes",

@@ -32,6 +32,8 @@ class DefinitionError(Error):
     problems: list[Tuple[str, str]]
 class StandardError(Error):
     problems: list[Tuple[str, str]]
+class ReportError(Error):
+    problems: list[Tuple[str, str]]  # (path, message): "sections[0].blocks[1].table.rows[2]", "values[3]"
 class RejectedEventError(Error):
     case_id: str
     event: str
