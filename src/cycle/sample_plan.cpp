@@ -126,6 +126,13 @@ std::vector<SampleAllocation> sample_plan(long long total, const std::vector<Tie
     fixed += plan[i].quota;
   }
   const double rest = T - fixed;
+  // The flags say whether a bound changed the quota: at the final λ a tier sitting exactly on
+  // its bound was not raised or capped. With no free tier the total is the minimums (λ = 0).
+  const double lambda = free_share > 0 ? rest / free_share : 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (plan[i].at_minimum) plan[i].at_minimum = lambda * tiers[i].share < static_cast<double>(tiers[i].minimum);
+    if (plan[i].at_population) plan[i].at_population = lambda * tiers[i].share > static_cast<double>(*tiers[i].population);
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (!is_free[i]) continue;
     double q = rest * tiers[i].share / free_share;
