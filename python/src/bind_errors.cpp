@@ -11,6 +11,8 @@
 //     org::OrganizationError       → charter.OrganizationError (.problems: [(path, message)])
 //     workflow::DefinitionError    → charter.DefinitionError (.problems: [(path, message)])
 //     standard::StandardError      → charter.StandardError (.problems: [(path, message)])
+//     cycle::SurveyError           → charter.SurveyError (.problems: [(path, message)])
+//     org::AppraisalError          → charter.AppraisalError (.problems: [(path, message)])
 //     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
@@ -25,6 +27,8 @@
 
 #include "bindings.hpp"
 #include "charter/error.hpp"
+#include "charter/cycle/survey.hpp"
+#include "charter/org/appraisal.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
@@ -50,6 +54,8 @@ void bind_errors(py::module_& m) {
       py::exception<workflow::DefinitionError>(m, "DefinitionError", error.ptr()).ptr();
   static PyObject* standard_error =
       py::exception<standard::StandardError>(m, "StandardError", error.ptr()).ptr();
+  static PyObject* survey_error = py::exception<cycle::SurveyError>(m, "SurveyError", error.ptr()).ptr();
+  static PyObject* appraisal_error = py::exception<org::AppraisalError>(m, "AppraisalError", error.ptr()).ptr();
   static PyObject* rejected_event_error =
       py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
@@ -87,6 +93,18 @@ void bind_errors(py::module_& m) {
       for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
       exc.attr("problems") = problems;
       PyErr_SetObject(standard_error, exc.ptr());
+    } catch (const cycle::SurveyError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(survey_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(survey_error, exc.ptr());
+    } catch (const org::AppraisalError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(appraisal_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(appraisal_error, exc.ptr());
     } catch (const RejectedEventError& e) {
       py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
       exc.attr("case_id") = e.case_id();

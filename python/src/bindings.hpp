@@ -16,6 +16,8 @@ void bind_deadline(pybind11::module_& m);
 void bind_org(pybind11::module_& m);
 void bind_workflow(pybind11::module_& m);
 void bind_standard(pybind11::module_& m);
+void bind_survey(pybind11::module_& m);
+void bind_appraisal(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 
