@@ -17,6 +17,8 @@ from . import _core
 from . import calendars
 from . import org
 from . import standard
+from . import survey
+from . import appraisal
 from . import workflow
 from .standard import Findings, Observation, PhraseMatcher, Standard, evaluate
 from .workflow import Case, Definition, Event, JournaledTracker, Tracker
@@ -41,6 +43,8 @@ from ._core import (
     RejectedEventError,
     SerializationError,
     StandardError,
+    SurveyError,
+    AppraisalError,
     UnknownIdError,
     UnsupportedVersionError,
     from_bytes,
@@ -55,11 +59,13 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError):
+             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError,
+             SurveyError, AppraisalError):
     _cls.__module__ = "charter"
 del _cls
 
 __all__ = [
+    "AppraisalError",
     "BusinessCalendar",
     "CalendarError",
     "CalendarRangeError",
@@ -88,6 +94,7 @@ __all__ = [
     "SerializationError",
     "Standard",
     "StandardError",
+    "SurveyError",
     "Tracker",
     "UnknownIdError",
     "UnsupportedVersionError",
@@ -100,4 +107,6 @@ __all__ = [
     "standard",
     "to_bytes",
     "workflow",
+    "survey",
+    "appraisal",
 ]

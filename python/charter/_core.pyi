@@ -32,6 +32,10 @@ class DefinitionError(Error):
     problems: list[Tuple[str, str]]
 class StandardError(Error):
     problems: list[Tuple[str, str]]
+class SurveyError(Error):
+    problems: list[Tuple[str, str]]
+class AppraisalError(Error):
+    problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
     case_id: str
     event: str
