@@ -101,18 +101,9 @@ def appraise_frame(scheme, scores, *, staff="staff"):
     not graded), grade ('' when not graded), missing (';'-joined components) and partial."""
     import pandas as pd
 
-    results = appraise(scheme, scores, staff=staff)
-    nan = float("nan")
-    frame = pd.DataFrame({
-        "staff": [r.staff for r in results],
-        "customer": [nan if r.customer is None else r.customer for r in results],
-        "peer": [nan if r.peer is None else r.peer for r in results],
-        "supervisor": [nan if r.supervisor is None else r.supervisor for r in results],
-        "score": [nan if r.score is None else r.score for r in results],
-        "grade": [r.grade for r in results],
-        "missing": [";".join(c.name for c in r.missing) for r in results],
-        "partial": [r.partial for r in results],
-    })
+    ids, (customer, peer, supervisor) = _columns(scheme, scores, staff)
+    results = _o._appraise(scheme, ids, customer, peer, supervisor)
+    frame = pd.DataFrame(_o._appraisal_columns(results))
     return frame.set_index("staff")
 
 

@@ -150,7 +150,10 @@ def satisfaction(design, responses, confidence=0.95, *, tier="tier"):
         if missing:
             raise _error([(f"responses.{c}", "no such column" + (" (use NaN where nobody answered)" if c != tier else ""))
                           for c in missing])
-        tiers = ["" if _missing(t) else str(t) for t in responses[tier].tolist()]
+        import pandas as pd
+
+        codes, labels = pd.factorize(responses[tier])
+        labels = [str(t) for t in labels]
         problems = []
         arrays = []
         for d in dims:
@@ -160,7 +163,9 @@ def satisfaction(design, responses, confidence=0.95, *, tier="tier"):
                 problems.append((f"responses.{d}", f"scores are not numbers ({e})"))
         if problems:
             raise _error(problems)
-        scores = np.column_stack(arrays) if arrays else np.empty((len(tiers), 0))
+        scores = np.column_stack(arrays) if arrays else np.empty((len(codes), 0))
+        return _s._satisfaction_codes(design, codes.astype("int64"), labels,
+                                      np.ascontiguousarray(scores, dtype="float64"), confidence)
     else:
         rows = list(responses)
         tiers, scores = [], np.full((len(rows), len(dims)), np.nan)

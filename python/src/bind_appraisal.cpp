@@ -204,6 +204,43 @@ raises charter.AppraisalError listing every problem with its path.)doc");
           return appraise(s, inputs);
         },
         py::arg("scheme"), py::arg("staff"), py::arg("customer"), py::arg("peer"), py::arg("supervisor"));
+  // appraise_frame's columns, made here: a hundred thousand results read attribute by attribute
+  // from Python would take most of a second.
+  m.def("_appraisal_columns", [](const std::vector<AppraisalResult>& results) {
+    const auto n = static_cast<py::ssize_t>(results.size());
+    py::array_t<double> customer(n), peer(n), supervisor(n), score(n);
+    py::array_t<bool> partial(n);
+    py::list staff, grade, missing;
+    const double nan = std::nan("");
+    auto c = customer.mutable_unchecked<1>();
+    auto p = peer.mutable_unchecked<1>();
+    auto v = supervisor.mutable_unchecked<1>();
+    auto s = score.mutable_unchecked<1>();
+    auto f = partial.mutable_unchecked<1>();
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const AppraisalResult& r = results[static_cast<std::size_t>(i)];
+      staff.append(r.staff);
+      c(i) = r.customer.value_or(nan);
+      p(i) = r.peer.value_or(nan);
+      v(i) = r.supervisor.value_or(nan);
+      s(i) = r.score.value_or(nan);
+      grade.append(r.grade);
+      std::string m;
+      for (Component x : r.missing) m += (m.empty() ? "" : ";") + std::string(component_name(x));
+      missing.append(m);
+      f(i) = r.partial;
+    }
+    py::dict out;
+    out["staff"] = staff;
+    out["customer"] = customer;
+    out["peer"] = peer;
+    out["supervisor"] = supervisor;
+    out["score"] = score;
+    out["grade"] = grade;
+    out["missing"] = missing;
+    out["partial"] = partial;
+    return out;
+  }, py::arg("results"));
   m.def("summarize", &summarize, py::arg("scheme"), py::arg("results"), "Count per grade for the monthly report.");
 }
 

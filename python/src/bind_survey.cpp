@@ -11,6 +11,7 @@
 #include <pybind11/stl.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "bindings.hpp"
 #include "charter/cycle/sample_plan.hpp"
@@ -326,6 +327,31 @@ tiers: a TierCount per tier; to_frame() / tiers_frame(): the same as pandas Data
           return satisfaction(d, responses, confidence);
         },
         py::arg("design"), py::arg("tiers"), py::arg("scores"), py::arg("confidence") = 0.95);
+  // The DataFrame path: tiers as pandas.factorize codes into `labels`, so a million rows do not
+  // cross into C++ as a million Python strings.
+  m.def("_satisfaction_codes",
+        [](const SurveyDesign& d, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> codes,
+           std::vector<std::string> labels, py::array_t<double, py::array::c_style | py::array::forcecast> scores,
+           double confidence) {
+          const std::size_t n = static_cast<std::size_t>(codes.size()), k = d.dimensions().size();
+          if (codes.ndim() != 1 || scores.ndim() != 2 || static_cast<std::size_t>(scores.shape(0)) != n ||
+              static_cast<std::size_t>(scores.shape(1)) != k) {
+            throw std::invalid_argument("satisfaction: scores must be a (respondents × dimensions) array");
+          }
+          auto c = codes.unchecked<1>();
+          auto s = scores.unchecked<2>();
+          std::vector<Response> responses(n);
+          for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t code = c(i);
+            // pandas.factorize gives -1 for a missing tier: an empty id, refused as unknown.
+            if (code >= 0 && static_cast<std::size_t>(code) < labels.size()) responses[i].tier = labels[code];
+            responses[i].scores.resize(k);
+            for (std::size_t j = 0; j < k; ++j) responses[i].scores[j] = s(i, j);
+          }
+          py::gil_scoped_release release;
+          return satisfaction(d, responses, confidence);
+        },
+        py::arg("design"), py::arg("codes"), py::arg("labels"), py::arg("scores"), py::arg("confidence") = 0.95);
   m.def("normal_quantile", &normal_quantile, py::arg("confidence"),
         "The two-sided standard-normal quantile: 1.959964 at 0.95.");
   m.def("wilson_interval", &wilson_interval, py::arg("p"), py::arg("n"), py::arg("z"),

@@ -189,6 +189,8 @@ def test_bad_responses_are_refused_with_their_position(design):
     with pytest.raises(charter.SurveyError) as e:
         survey.satisfaction(design, pd.DataFrame({"tier": ["key", "vip"], "timeliness": [6, 4], "value_for_money": [4, 4]}))
     assert [p for p, _ in e.value.problems] == ["responses[0].timeliness", "responses[1].tier"]
+    with pytest.raises(charter.SurveyError, match="responses\\[1\\].tier: unknown tier ''"):
+        survey.satisfaction(design, pd.DataFrame({"tier": ["key", None], "timeliness": [4, 4], "value_for_money": [4, 4]}))
     with pytest.raises(charter.SurveyError, match="responses.value_for_money: no such column"):
         survey.satisfaction(design, pd.DataFrame({"tier": ["key"], "timeliness": [4]}))
     with pytest.raises(charter.SurveyError, match="not numbers"):
