@@ -52,13 +52,15 @@ std::vector<SurveyProblem> check(long long total, const std::vector<TierQuota>& 
   }
   // What the plan can reach when every tier that may grow is filled to its population.
   bool unbounded = false;
+  bool any_share = false;
   long long reachable = 0;
   for (const auto& t : tiers) {
+    if (t.share > 0) any_share = true;
     if (t.share > 0 && !t.population) unbounded = true;
     reachable += t.share > 0 ? t.population.value_or(0) : t.minimum;
   }
   if (!unbounded && reachable < total) {
-    out.push_back({"total", total > minimums && reachable == minimums
+    out.push_back({"total", !any_share
                                 ? "every share is 0, so no tier can take more than its minimum (" +
                                       std::to_string(minimums) + " in all) toward the total of " +
                                       std::to_string(total)

@@ -113,6 +113,9 @@ TEST(SamplePlan, TooFewCustomersAreRefused) {
                            "the tiers can give at most 30 respondents");
   CHARTER_EXPECT_THROW_MSG(sample_plan(50, {{"key", 0, 10}, {"retail", 0, 10}}), SurveyError,
                            "every share is 0");
+  // Shares are given, but every tier is as small as its minimum.
+  CHARTER_EXPECT_THROW_MSG(sample_plan(50, {{"key", 1, 10, 10}, {"retail", 1, 10, 10}}), SurveyError,
+                           "the tiers can give at most 20 respondents");
 }
 
 TEST(SamplePlan, BadSharesMinimumsAndIdsAreAllListed) {
