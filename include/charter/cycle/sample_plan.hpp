@@ -27,6 +27,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "charter/cycle/survey.hpp"
@@ -35,6 +36,13 @@ namespace charter::cycle {
 
 /// What sample_plan needs of a tier.
 struct TierQuota {
+  TierQuota() = default;
+  // A constructor rather than an aggregate, so `{"key", 0.5, 10}` leaves the population out
+  // without a missing-initializer warning.
+  TierQuota(std::string tier_id, double tier_share = 1, long long tier_minimum = 0,
+            std::optional<long long> tier_population = std::nullopt)
+      : tier(std::move(tier_id)), share(tier_share), minimum(tier_minimum), population(tier_population) {}
+
   std::string tier;
   double share = 1;
   long long minimum = 0;

@@ -184,7 +184,9 @@ TEST(SamplePlan, PropertyTheSumIsAlwaysExact) {
       sum += plan[i].size;
       shares += tiers[i].share;
       EXPECT_GE(plan[i].size, tiers[i].minimum) << "round " << round;
-      if (tiers[i].population) EXPECT_LE(plan[i].size, *tiers[i].population) << "round " << round;
+      if (tiers[i].population) {
+        EXPECT_LE(plan[i].size, *tiers[i].population) << "round " << round;
+      }
       EXPECT_LT(std::fabs(static_cast<double>(plan[i].size) - plan[i].quota), 1 + 1e-6) << "round " << round;
       if (plan[i].at_minimum || plan[i].at_population) any_bound = true;
     }
