@@ -2,9 +2,11 @@
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
 charter file that holds them, workflows (charter.workflow: cases, trackers, timers) and
-measurable service standards (charter.standard: evaluate observations into findings) and report
-documents rendered to Markdown and HTML (charter.report); cycles and the monthly report follow. Naive datetimes are wall time in a calendar's zone and come back
-naive; aware datetimes are converted and come back aware.
+measurable service standards (charter.standard: evaluate observations into findings), surveys
+(charter.survey: sample plans, weighted satisfaction), the 360-degree appraisal
+(charter.appraisal) and report documents rendered to Markdown and HTML (charter.report);
+inspection cycles and the monthly report follow. Naive datetimes are wall time in a calendar's
+zone and come back naive; aware datetimes are converted and come back aware.
 
     >>> import charter
     >>> from datetime import datetime
@@ -18,6 +20,8 @@ from . import calendars
 from . import org
 from . import report
 from . import standard
+from . import survey
+from . import appraisal
 from . import workflow
 from .standard import Findings, Observation, PhraseMatcher, Standard, evaluate
 from .workflow import Case, Definition, Event, JournaledTracker, Tracker
@@ -43,6 +47,8 @@ from ._core import (
     ReportError,
     SerializationError,
     StandardError,
+    SurveyError,
+    AppraisalError,
     UnknownIdError,
     UnsupportedVersionError,
     from_bytes,
@@ -57,11 +63,13 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError, ReportError):
+             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError, ReportError,
+             SurveyError, AppraisalError):
     _cls.__module__ = "charter"
 del _cls
 
 __all__ = [
+    "AppraisalError",
     "BusinessCalendar",
     "CalendarError",
     "CalendarRangeError",
@@ -91,6 +99,7 @@ __all__ = [
     "SerializationError",
     "Standard",
     "StandardError",
+    "SurveyError",
     "Tracker",
     "UnknownIdError",
     "UnsupportedVersionError",
@@ -104,4 +113,6 @@ __all__ = [
     "standard",
     "to_bytes",
     "workflow",
+    "survey",
+    "appraisal",
 ]

@@ -34,6 +34,10 @@ class StandardError(Error):
     problems: list[Tuple[str, str]]
 class ReportError(Error):
     problems: list[Tuple[str, str]]  # (path, message): "sections[0].blocks[1].table.rows[2]", "values[3]"
+class SurveyError(Error):
+    problems: list[Tuple[str, str]]
+class AppraisalError(Error):
+    problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
     case_id: str
     event: str

@@ -12,6 +12,8 @@
 //     workflow::DefinitionError    → charter.DefinitionError (.problems: [(path, message)])
 //     standard::StandardError      → charter.StandardError (.problems: [(path, message)])
 //     report::ReportError          → charter.ReportError (.problems: [(path, message)])
+//     cycle::SurveyError           → charter.SurveyError (.problems: [(path, message)])
+//     org::AppraisalError          → charter.AppraisalError (.problems: [(path, message)])
 //     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
@@ -26,6 +28,8 @@
 
 #include "bindings.hpp"
 #include "charter/error.hpp"
+#include "charter/cycle/survey.hpp"
+#include "charter/org/appraisal.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/report/chart.hpp"
 #include "charter/standard/standard.hpp"
@@ -54,6 +58,8 @@ void bind_errors(py::module_& m) {
       py::exception<standard::StandardError>(m, "StandardError", error.ptr()).ptr();
   static PyObject* report_error =
       py::exception<report::ReportError>(m, "ReportError", error.ptr()).ptr();
+  static PyObject* survey_error = py::exception<cycle::SurveyError>(m, "SurveyError", error.ptr()).ptr();
+  static PyObject* appraisal_error = py::exception<org::AppraisalError>(m, "AppraisalError", error.ptr()).ptr();
   static PyObject* rejected_event_error =
       py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
@@ -63,6 +69,14 @@ void bind_errors(py::module_& m) {
                                                   serialization.ptr());
   py::register_exception<FileError>(m, "FileError", serialization.ptr());
 
+  // The validation errors of every block carry every problem found: (path, message) pairs.
+  static const auto raise_with_problems = [](PyObject* type, const auto& e) {
+    py::object exc = py::reinterpret_borrow<py::object>(type)(e.what());
+    py::list problems;
+    for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+    exc.attr("problems") = problems;
+    PyErr_SetObject(type, exc.ptr());
+  };
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
@@ -74,29 +88,17 @@ void bind_errors(py::module_& m) {
       exc.attr("path") = e.path();
       PyErr_SetObject(charter_file_error, exc.ptr());
     } catch (const org::OrganizationError& e) {
-      py::object exc = py::reinterpret_borrow<py::object>(organization_error)(e.what());
-      py::list problems;
-      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
-      exc.attr("problems") = problems;
-      PyErr_SetObject(organization_error, exc.ptr());
+      raise_with_problems(organization_error, e);
     } catch (const workflow::DefinitionError& e) {
-      py::object exc = py::reinterpret_borrow<py::object>(definition_error)(e.what());
-      py::list problems;
-      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
-      exc.attr("problems") = problems;
-      PyErr_SetObject(definition_error, exc.ptr());
+      raise_with_problems(definition_error, e);
     } catch (const standard::StandardError& e) {
-      py::object exc = py::reinterpret_borrow<py::object>(standard_error)(e.what());
-      py::list problems;
-      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
-      exc.attr("problems") = problems;
-      PyErr_SetObject(standard_error, exc.ptr());
+      raise_with_problems(standard_error, e);
     } catch (const report::ReportError& e) {
-      py::object exc = py::reinterpret_borrow<py::object>(report_error)(e.what());
-      py::list problems;
-      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
-      exc.attr("problems") = problems;
-      PyErr_SetObject(report_error, exc.ptr());
+      raise_with_problems(report_error, e);
+    } catch (const cycle::SurveyError& e) {
+      raise_with_problems(survey_error, e);
+    } catch (const org::AppraisalError& e) {
+      raise_with_problems(appraisal_error, e);
     } catch (const RejectedEventError& e) {
       py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
       exc.attr("case_id") = e.case_id();

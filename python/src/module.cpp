@@ -9,6 +9,8 @@ PYBIND11_MODULE(_core, m) {
   charter::python::bind_workflow(m);
   charter::python::bind_standard(m);
   charter::python::bind_report(m);
+  charter::python::bind_survey(m);
+  charter::python::bind_appraisal(m);
   charter::python::bind_charter(m);
   charter::python::bind_io(m);
 }
