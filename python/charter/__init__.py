@@ -2,8 +2,8 @@
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
 charter file that holds them, workflows (charter.workflow: cases, trackers, timers) and
-measurable service standards (charter.standard: evaluate observations into findings); cycles and
-reports follow. Naive datetimes are wall time in a calendar's zone and come back
+measurable service standards (charter.standard: evaluate observations into findings) and
+recurring cycles (charter.cycle: occurrences and their status); reports follow. Naive datetimes are wall time in a calendar's zone and come back
 naive; aware datetimes are converted and come back aware.
 
     >>> import charter
@@ -15,6 +15,7 @@ naive; aware datetimes are converted and come back aware.
 
 from . import _core
 from . import calendars
+from . import cycle
 from . import org
 from . import standard
 from . import workflow
@@ -27,6 +28,7 @@ from ._core import (
     Charter,
     CharterFileError,
     CorruptFileError,
+    CycleError,
     Deadline,
     DeadlineExplanation,
     DeadlineKind,
@@ -55,7 +57,7 @@ __version__ = "0.1.0"
 for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, InvalidTimeError,
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
-             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError):
+             Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError, CycleError):
     _cls.__module__ = "charter"
 del _cls
 

@@ -11,6 +11,7 @@
 //     org::OrganizationError       → charter.OrganizationError (.problems: [(path, message)])
 //     workflow::DefinitionError    → charter.DefinitionError (.problems: [(path, message)])
 //     standard::StandardError      → charter.StandardError (.problems: [(path, message)])
+//     cycle::CycleError            → charter.CycleError (.problems: [(path, message)])
 //     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
@@ -25,6 +26,7 @@
 
 #include "bindings.hpp"
 #include "charter/error.hpp"
+#include "charter/cycle/cycle.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
@@ -50,6 +52,7 @@ void bind_errors(py::module_& m) {
       py::exception<workflow::DefinitionError>(m, "DefinitionError", error.ptr()).ptr();
   static PyObject* standard_error =
       py::exception<standard::StandardError>(m, "StandardError", error.ptr()).ptr();
+  static PyObject* cycle_error = py::exception<cycle::CycleError>(m, "CycleError", error.ptr()).ptr();
   static PyObject* rejected_event_error =
       py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
@@ -87,6 +90,12 @@ void bind_errors(py::module_& m) {
       for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
       exc.attr("problems") = problems;
       PyErr_SetObject(standard_error, exc.ptr());
+    } catch (const cycle::CycleError& e) {
+      py::object exc = py::reinterpret_borrow<py::object>(cycle_error)(e.what());
+      py::list problems;
+      for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.path, pr.message));
+      exc.attr("problems") = problems;
+      PyErr_SetObject(cycle_error, exc.ptr());
     } catch (const RejectedEventError& e) {
       py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
       exc.attr("case_id") = e.case_id();

@@ -16,6 +16,7 @@ void bind_deadline(pybind11::module_& m);
 void bind_org(pybind11::module_& m);
 void bind_workflow(pybind11::module_& m);
 void bind_standard(pybind11::module_& m);
+void bind_cycle(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 

@@ -8,6 +8,7 @@ PYBIND11_MODULE(_core, m) {
   charter::python::bind_org(m);
   charter::python::bind_workflow(m);
   charter::python::bind_standard(m);
+  charter::python::bind_cycle(m);
   charter::python::bind_charter(m);
   charter::python::bind_io(m);
 }

@@ -191,6 +191,7 @@ struct Cycle::Data {
   CycleSpec spec;
   std::string owner;
   calendar::BusinessCalendar calendar;
+  org::Organization organization;
 };
 
 Cycle::Cycle(CycleSpec spec, const std::map<std::string, calendar::BusinessCalendar>& calendars,
@@ -200,12 +201,13 @@ Cycle::Cycle(CycleSpec spec, const std::map<std::string, calendar::BusinessCalen
   std::string owner = !spec.owner.empty() ? spec.owner
                                           : organization.accountable_for({org::SubjectKind::cycle, spec.id})->id;
   const calendar::BusinessCalendar& cal = calendars.at(spec.calendar);
-  data_ = std::make_shared<const Data>(Data{std::move(spec), std::move(owner), cal});
+  data_ = std::make_shared<const Data>(Data{std::move(spec), std::move(owner), cal, organization});
 }
 
 const CycleSpec& Cycle::spec() const { return data_->spec; }
 const std::string& Cycle::owner() const { return data_->owner; }
 const calendar::BusinessCalendar& Cycle::calendar() const { return data_->calendar; }
+const org::Organization& Cycle::organization() const { return data_->organization; }
 
 bool operator==(const Cycle& a, const Cycle& b) {
   return a.data_ == b.data_ || (a.spec() == b.spec() && a.owner() == b.owner());

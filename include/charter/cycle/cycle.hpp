@@ -153,6 +153,8 @@ class Cycle {
   /// The responsible role: spec().owner, or the role accountable for the cycle.
   const std::string& owner() const;
   const calendar::BusinessCalendar& calendar() const;
+  /// The organisation it was built against (its owner is one of its roles).
+  const org::Organization& organization() const;
 
   /// Compares the specs and the resolved owners.
   friend bool operator==(const Cycle& a, const Cycle& b);
