@@ -32,6 +32,8 @@ class DefinitionError(Error):
     problems: list[Tuple[str, str]]
 class StandardError(Error):
     problems: list[Tuple[str, str]]
+class CycleError(Error):
+    problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
     case_id: str
     event: str
@@ -155,6 +157,7 @@ class Charter:
         organization: Any = ...,
         workflows: Mapping[str, "_workflow.Definition"] = ...,
         standards: Sequence["_standard.Standard"] = ...,
+        cycles: Sequence["_cycle.Cycle"] = ...,
     ) -> None: ...
     @staticmethod
     def builtin() -> Charter: ...
@@ -175,9 +178,14 @@ class Charter:
     def standard(self, id: str) -> "_standard.Standard": ...
     @property
     def standards(self) -> list["_standard.Standard"]: ...
+    def cycle(self, id: str) -> "_cycle.Cycle": ...
+    @property
+    def cycles(self) -> list["_cycle.Cycle"]: ...
     def with_staff(self, staff: Sequence[Any]) -> Charter: ...  # charter.org.Staff
 
 from . import workflow as _workflow
 workflow = _workflow
 from . import standard as _standard
 standard = _standard
+from . import cycle as _cycle
+cycle = _cycle
