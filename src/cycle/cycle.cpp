@@ -46,7 +46,7 @@ class Checker {
     }
     recurrence();
     if (spec_.due && !spec_.recurrence.scheduled()) {
-      add("due", std::string("a ") + recurrence_kind_name(spec_.recurrence.kind) +
+      add("due", std::string(spec_.recurrence.kind == RecurrenceKind::ad_hoc ? "an ad_hoc" : "a follow_up") +
                      " cycle has no schedule, so no due rule (a follow-up's deadline is given by the cycle naming it)");
     }
     scope();
