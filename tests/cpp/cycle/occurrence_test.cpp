@@ -229,6 +229,35 @@ TEST(Occurrences, TheCharterListsEveryCycleInItsOrder) {
   EXPECT_EQ(list.back().cycle, "R-34");
 }
 
+TEST(Occurrences, ADayWhoseMidnightDoesNotExistStartsWhenTheClocksLand) {
+  // America/Santiago moved its clocks from 00:00 (UTC-4) to 01:00 (UTC-3) on Sunday 2024-09-08:
+  // that day starts at 01:00 local, 04:00 UTC. A daily check on a calendar open every day still
+  // has it, due at its close, and the week around it has seven days.
+  const Charter c = Charter::parse(R"(charter: 1
+calendars:
+  santiago: {zone: America/Santiago, week: {daily: ["09:00-17:00"]}, first_day: 2024-01-01, last_day: 2026-12-31}
+organization:
+  roles:
+    - id: manager
+      duties: [{id: manager.check, text: Checks, covers: [{cycle: daily, raci: A}]}]
+cycles:
+  daily:
+    calendar: santiago
+    recurrence: business_day
+    due: end of business day
+)");
+  const auto& cal = c.calendar("santiago");
+  const auto list = occurrences(c, local(cal, "2024-09-05 00:00"), local(cal, "2024-09-12 00:00"));
+  ASSERT_EQ(list.size(), 7u);
+  EXPECT_EQ(list[3].scheduled, date(2024, 9, 8));
+  EXPECT_EQ(list[3].due, local(cal, "2024-09-08 17:00"));
+  EXPECT_EQ(list[3].due, test::utc("2024-09-08 20:00"));
+  // Its period, as instants, starts when the clocks land: a range ending at 04:00 UTC does not
+  // reach it (only the 7th), one ending a second later does.
+  EXPECT_EQ(occurrences(c, test::utc("2024-09-08 03:00"), test::utc("2024-09-08 04:00")).size(), 1u);
+  EXPECT_EQ(occurrences(c, test::utc("2024-09-08 03:00"), test::utc("2024-09-08 04:00:01")).size(), 2u);
+}
+
 TEST(Occurrences, PeriodsAreIsoWeeksCalendarMonthsAndYears) {
   EXPECT_EQ(period_of(Period::week, date(2025, 1, 1)),
             std::make_pair(date(2024, 12, 30), date(2025, 1, 6)));  // Wednesday → Monday..Sunday
