@@ -177,3 +177,17 @@ cycles:
     c = charter.Charter.parse(text.replace("recurrence", "owner: boss\n    recurrence"), "c.yaml")
     assert c.cycle("check").owner == "boss"
     assert c.cycles[0].recurrence.kind == cycle.RecurrenceKind.monthly
+
+
+def test_the_top_level_names_the_cycle_block():
+    assert issubclass(charter.CycleError, charter.Error)
+    assert charter.CycleError is cycle.CycleError
+    assert charter.CycleError.__module__ == "charter"
+    assert {"cycle", "CycleError"} <= set(charter.__all__)
+    for name in cycle.__all__:
+        assert hasattr(cycle, name), name
+    assert cycle.Cycle.__module__ == "charter.cycle" and cycle.State.__module__ == "charter.cycle"
+    with pytest.raises(charter.CycleError, match="unknown cycle 'R-21'") as e:
+        charter.Charter(calendars=RULEBOOK.calendars, organization=RULEBOOK.organization,
+                        cycles=[RULEBOOK.cycle("R-20")])
+    assert e.value.problems[0] == ("R-20: follow_ups[0].cycle", "unknown cycle 'R-21'")

@@ -75,8 +75,8 @@ inline Charter golden_charter_v1() {
   using namespace org;
   using boost::gregorian::date;
   OrganizationSpec o;
-  o.units = {Unit{"centre", {"客户服务中心", "Customer service centre"}, ""},
-             Unit{"calls", {"呼叫中心", "Call centre"}, "centre"}};
+  o.units = {Unit{"centre", {"客户服务中心", "Customer service centre"}, "", std::nullopt},
+             Unit{"calls", {"呼叫中心", "Call centre"}, "centre", std::nullopt}};
   o.roles = {
       Role{"cs_manager", {"客户服务经理", "Customer-service manager"}, "", 1,
            {Duty{"cs_manager.complaints",
