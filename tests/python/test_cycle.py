@@ -191,3 +191,18 @@ def test_the_top_level_names_the_cycle_block():
         charter.Charter(calendars=RULEBOOK.calendars, organization=RULEBOOK.organization,
                         cycles=[RULEBOOK.cycle("R-20")])
     assert e.value.problems[0] == ("R-20: follow_ups[0].cycle", "unknown cycle 'R-21'")
+
+
+def test_a_unit_set_up_mid_year_is_checked_from_then():
+    unit = charter.org.Unit(id="web_shop", parent="cs_centre", since=date(2025, 6, 15))
+    assert unit.since == date(2025, 6, 15)
+    assert pickle.loads(pickle.dumps(unit)) == unit
+    assert charter.org.Unit(id="x").since is None
+    org = RULEBOOK.organization
+    bigger = charter.org.Organization(units=list(org.units) + [unit], roles=org.roles, staff=org.staff,
+                                      grants=org.grants)
+    c = charter.Charter(calendars=RULEBOOK.calendars, organization=bigger,
+                        cycles=[RULEBOOK.cycle(i) for i in ("R-20", "R-21", "R-22")])
+    o = cycle.occurrences(c, datetime(2025, 1, 1), datetime(2026, 1, 1))
+    shop = o["period_start"][o["subject"] == "web_shop"]
+    assert list(shop) == [np.datetime64(f"2025-{m:02d}-01") for m in range(7, 13)]
