@@ -44,6 +44,8 @@ bench: build
 	./$(BUILD)/benchmarks/org_benchmark
 	./$(BUILD)/benchmarks/workflow_benchmark
 	./$(BUILD)/benchmarks/standard_benchmark
+	./$(BUILD)/benchmarks/cycle_benchmark
+	./$(BUILD)/benchmarks/survey_benchmark
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PY) benchmarks/compare_python.py
 
 # libFuzzer targets (clang 14, ASan/UBSan), each run for FUZZ_SECONDS; see fuzz/README.md.

@@ -2,11 +2,12 @@
 
 Business calendars and deadline rules, the organisation (roles, duties, permissions) and the
 charter file that holds them, workflows (charter.workflow: cases, trackers, timers) and
-measurable service standards (charter.standard: evaluate observations into findings), surveys
+measurable service standards (charter.standard: evaluate observations into findings), recurring
+cycles (charter.cycle: inspections, reports and surveys as occurrences and their status), surveys
 (charter.survey: sample plans, weighted satisfaction), the 360-degree appraisal
 (charter.appraisal) and report documents rendered to Markdown and HTML (charter.report);
-inspection cycles and the monthly report follow. Naive datetimes are wall time in a calendar's
-zone and come back naive; aware datetimes are converted and come back aware.
+the monthly report follows. Naive datetimes are wall time in a calendar's zone and come back
+naive; aware datetimes are converted and come back aware.
 
     >>> import charter
     >>> from datetime import datetime
@@ -17,6 +18,7 @@ zone and come back naive; aware datetimes are converted and come back aware.
 
 from . import _core
 from . import calendars
+from . import cycle
 from . import org
 from . import report
 from . import standard
@@ -32,6 +34,7 @@ from ._core import (
     Charter,
     CharterFileError,
     CorruptFileError,
+    CycleError,
     Deadline,
     DeadlineExplanation,
     DeadlineKind,
@@ -64,7 +67,7 @@ for _cls in (Error, CalendarError, CalendarRangeError, NonexistentTimeError, Inv
              ParseError, SerializationError, CorruptFileError, UnsupportedVersionError,
              FileError, DeadlineExplanation, CharterFileError, OrganizationError, UnknownIdError,
              Charter, LocalizedText, DefinitionError, RejectedEventError, StandardError, ReportError,
-             SurveyError, AppraisalError):
+             SurveyError, AppraisalError, CycleError):
     _cls.__module__ = "charter"
 del _cls
 
@@ -77,6 +80,7 @@ __all__ = [
     "Charter",
     "CharterFileError",
     "CorruptFileError",
+    "CycleError",
     "Deadline",
     "DeadlineExplanation",
     "DeadlineKind",
@@ -104,6 +108,7 @@ __all__ = [
     "UnknownIdError",
     "UnsupportedVersionError",
     "calendars",
+    "cycle",
     "evaluate",
     "from_bytes",
     "load",

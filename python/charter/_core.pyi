@@ -37,6 +37,7 @@ class ReportError(Error):
 class SurveyError(Error):
     problems: list[Tuple[str, str]]
 class AppraisalError(Error):
+class CycleError(Error):
     problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
     case_id: str
@@ -161,6 +162,7 @@ class Charter:
         organization: Any = ...,
         workflows: Mapping[str, "_workflow.Definition"] = ...,
         standards: Sequence["_standard.Standard"] = ...,
+        cycles: Sequence["_cycle.Cycle"] = ...,
     ) -> None: ...
     @staticmethod
     def builtin() -> Charter: ...
@@ -181,9 +183,14 @@ class Charter:
     def standard(self, id: str) -> "_standard.Standard": ...
     @property
     def standards(self) -> list["_standard.Standard"]: ...
+    def cycle(self, id: str) -> "_cycle.Cycle": ...
+    @property
+    def cycles(self) -> list["_cycle.Cycle"]: ...
     def with_staff(self, staff: Sequence[Any]) -> Charter: ...  # charter.org.Staff
 
 from . import workflow as _workflow
 workflow = _workflow
 from . import standard as _standard
 standard = _standard
+from . import cycle as _cycle
+cycle = _cycle

@@ -62,3 +62,8 @@ def standard_from_state(version, data, id):
 def findings_from_state(version, data, zone, aware):
     """Rebuilds standard Findings from their archive bytes and the zone they are shown in."""
     return _core.standard._findings_from_state(version, data, zone, aware)
+
+
+def cycle_from_state(version, calendar_id, calendar, organization, spec):
+    """Rebuilds a Cycle from its calendar, organisation and spec (archive bytes), validating it again."""
+    return _core.cycle._cycle_from_state(version, calendar_id, calendar, organization, spec)

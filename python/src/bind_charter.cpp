@@ -23,18 +23,19 @@ Immutable; safe to share between threads.
       .def(py::init([](const LocalizedText& name, std::map<std::string, calendar::BusinessCalendar> calendars,
                        org::Organization organization,
                        std::map<std::string, workflow::Definition> workflows,
-                       std::vector<standard::Standard> standards) {
+                       std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles) {
              return Charter(name, std::move(calendars), std::move(organization), std::move(workflows),
-                            std::move(standards));
+                            std::move(standards), std::move(cycles));
            }),
            py::kw_only(), py::arg("name") = LocalizedText{},
            py::arg("calendars") = std::map<std::string, calendar::BusinessCalendar>{},
            py::arg("organization") = org::Organization{},
            py::arg("workflows") = std::map<std::string, workflow::Definition>{},
            py::arg("standards") = std::vector<standard::Standard>{},
-           "A charter from parts; workflows and standards should have been taken from a charter with "
-           "these calendars and this organisation. Standards keep the order given (ids unique, else "
-           "ValueError).")
+           py::arg("cycles") = std::vector<cycle::Cycle>{},
+           "A charter from parts; workflows, standards and cycles should have been taken from a charter with "
+           "these calendars and this organisation. Standards and cycles keep the order given (ids unique, "
+           "else ValueError; a cycle's follow-ups must be among them, else CycleError).")
       .def_static("builtin", &builtin, py::return_value_policy::copy,
                   "The built-in charter of the source documents.")
       .def_static(
@@ -67,6 +68,10 @@ Immutable; safe to share between threads.
            "The charter.standard.Standard with this id (UnknownIdError naming the ids otherwise).")
       .def_property_readonly("standards", [](const Charter& c) { return c.standards(); },
                              "Every charter.standard.Standard, in the charter file's order (a list).")
+      .def("cycle", &Charter::cycle, py::arg("id"), py::return_value_policy::copy,
+           "The charter.cycle.Cycle with this id (UnknownIdError naming the ids otherwise).")
+      .def_property_readonly("cycles", [](const Charter& c) { return c.cycles(); },
+                             "Every charter.cycle.Cycle, in the charter file's order (a list).")
       .def(
           "with_staff",
           [](const Charter& c, std::vector<org::Staff> staff) {
@@ -83,7 +88,7 @@ Immutable; safe to share between threads.
         return "<charter.Charter '" + c.name().both() + "' " + std::to_string(c.calendars().size()) +
                " calendars, " + std::to_string(c.organization().roles().size()) + " roles, " +
                std::to_string(c.workflows().size()) + " workflows, " + std::to_string(c.standards().size()) +
-               " standards>";
+               " standards, " + std::to_string(c.cycles().size()) + " cycles>";
       })
       .def("__reduce__", [](const Charter& c) {
         return py::make_tuple(py::module_::import("charter._pickle").attr("from_state"),

@@ -14,6 +14,7 @@
 //     report::ReportError          → charter.ReportError (.problems: [(path, message)])
 //     cycle::SurveyError           → charter.SurveyError (.problems: [(path, message)])
 //     org::AppraisalError          → charter.AppraisalError (.problems: [(path, message)])
+//     cycle::CycleError            → charter.CycleError (.problems: [(path, message)])
 //     RejectedEventError           → charter.RejectedEventError (.case_id, .event, .rule)
 //     SerializationError           → charter.SerializationError
 //       CorruptFileError           → charter.CorruptFileError
@@ -30,6 +31,7 @@
 #include "charter/error.hpp"
 #include "charter/cycle/survey.hpp"
 #include "charter/org/appraisal.hpp"
+#include "charter/cycle/cycle.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/report/chart.hpp"
 #include "charter/standard/standard.hpp"
@@ -60,6 +62,7 @@ void bind_errors(py::module_& m) {
       py::exception<report::ReportError>(m, "ReportError", error.ptr()).ptr();
   static PyObject* survey_error = py::exception<cycle::SurveyError>(m, "SurveyError", error.ptr()).ptr();
   static PyObject* appraisal_error = py::exception<org::AppraisalError>(m, "AppraisalError", error.ptr()).ptr();
+  static PyObject* cycle_error = py::exception<cycle::CycleError>(m, "CycleError", error.ptr()).ptr();
   static PyObject* rejected_event_error =
       py::exception<RejectedEventError>(m, "RejectedEventError", error.ptr()).ptr();
   auto& serialization =
@@ -99,6 +102,8 @@ void bind_errors(py::module_& m) {
       raise_with_problems(survey_error, e);
     } catch (const org::AppraisalError& e) {
       raise_with_problems(appraisal_error, e);
+    } catch (const cycle::CycleError& e) {
+      raise_with_problems(cycle_error, e);
     } catch (const RejectedEventError& e) {
       py::object exc = py::reinterpret_borrow<py::object>(rejected_event_error)(e.what());
       exc.attr("case_id") = e.case_id();

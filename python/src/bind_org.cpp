@@ -141,13 +141,16 @@ void bind_org(py::module_& root) {
   });
 
   py::class_<Unit> unit(m, "Unit", "A department, branch or team.");
-  unit.def(py::init([](std::string id, LocalizedText name, std::string parent) {
-             return Unit{std::move(id), std::move(name), std::move(parent)};
+  unit.def(py::init([](std::string id, LocalizedText name, std::string parent,
+                       std::optional<boost::gregorian::date> since) {
+             return Unit{std::move(id), std::move(name), std::move(parent), since};
            }),
-           py::kw_only(), py::arg("id"), py::arg("name") = LocalizedText{}, py::arg("parent") = "")
+           py::kw_only(), py::arg("id"), py::arg("name") = LocalizedText{}, py::arg("parent") = "",
+           py::arg("since") = std::nullopt)
       .def_readonly("id", &Unit::id)
       .def_readonly("name", &Unit::name)
       .def_readonly("parent", &Unit::parent)
+      .def_readonly("since", &Unit::since, "The first day the unit exists (a date), or None: always.")
       .def("__repr__", [](const Unit& u) { return "<charter.org.Unit " + u.id + ">"; })
       .def(py::self == py::self)
       .def(py::self != py::self);
@@ -156,6 +159,7 @@ void bind_org(py::module_& root) {
     kw["id"] = u.id;
     kw["name"] = u.name;
     kw["parent"] = u.parent;
+    kw["since"] = u.since;
     return kw;
   });
 

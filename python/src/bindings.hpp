@@ -19,6 +19,7 @@ void bind_standard(pybind11::module_& m);
 void bind_report(pybind11::module_& m);
 void bind_survey(pybind11::module_& m);
 void bind_appraisal(pybind11::module_& m);
+void bind_cycle(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 

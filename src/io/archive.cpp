@@ -112,8 +112,15 @@ Charter build_charter(CharterParts parts) {
     }
     standards.emplace_back(std::move(spec), calendars, organization);
   }
+  std::vector<cycle::Cycle> cycles;
+  for (auto& spec : parts.cycles) {
+    for (const auto& c : cycles) {
+      if (c.id() == spec.id) throw CorruptFileError("cycle '" + spec.id + "' appears twice");
+    }
+    cycles.emplace_back(std::move(spec), calendars, organization);
+  }
   return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
-                 std::move(workflows), std::move(standards));
+                 std::move(workflows), std::move(standards), std::move(cycles));
 }
 
 void require_schema(std::uint32_t schema, std::uint32_t current, PayloadType type) {
@@ -196,12 +203,12 @@ Saved decode(const OpenedEnvelope& env) {
       return read_archive(env.header.format, env.payload,
                           [&](auto& ar) { return load_deadline(ar, schema); });
     case PayloadType::organization: {
-      if (schema != kOrganizationSchema) {
+      if (schema < kOldestOrganizationSchema || schema > kOrganizationSchema) {
         throw UnsupportedVersionError("organization schema version " + std::to_string(schema) +
                                       " is not readable by this build");
       }
       auto spec = read_archive(env.header.format, env.payload,
-                               [&](auto& ar) { return load_org(ar); });
+                               [&](auto& ar) { return load_org(ar, schema); });
       return org::Organization(std::move(spec));
     }
     case PayloadType::workflow_case: {

@@ -1,6 +1,7 @@
 #include "charter/io/charter_file.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include "charter/calendar/calendar_spec.hpp"
 #include "charter/calendar/china.hpp"
 #include "charter/calendar/date_text.hpp"
+#include "charter/cycle/cycle.hpp"
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/standard/standard.hpp"
@@ -261,11 +263,12 @@ org::OrganizationSpec read_organization(const Reader& r, const Node& node, const
   org::OrganizationSpec spec;
   const auto J = &Reader::join;
   each(r, node.get("units"), J(path, "units"), [&](const Node& n, const std::string& p) {
-    r.keys(n, p, {"id", "name", "parent"});
+    r.keys(n, p, {"id", "name", "parent", "since"});
     org::Unit u;
     u.id = r.id(required(r, n, p, "id"), J(p, "id"));
     if (const Node* v = n.get("name")) u.name = r.text(*v, J(p, "name"));
     if (const Node* v = n.get("parent"); v && !v->is_null()) u.parent = r.scalar(*v, J(p, "parent"));
+    if (const Node* v = n.get("since"); v && !v->is_null()) u.since = r.date(*v, J(p, "since"));
     spec.units.push_back(std::move(u));
   });
   each(r, node.get("roles"), J(path, "roles"), [&](const Node& n, const std::string& p) {
@@ -825,6 +828,189 @@ standard::Standard finish_standard(const Reader& r, standard::StandardSpec spec,
   return standard::Standard(std::move(spec), calendars, organization);
 }
 
+
+// ---- cycles ---------------------------------------------------------------------------------
+
+constexpr const char* kWeekdayNames[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr const char* kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
+                                       "july",    "august",   "september", "october", "november", "december"};
+
+std::string lower(std::string v) {
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v;
+}
+
+// A weekday by name ("Wednesday") or number (0 = Sunday … 6); a month by name or 1-12.
+int read_named_number(const Reader& r, const Node& node, const std::string& path, const char* const* names,
+                      int count, int first, const char* what) {
+  const std::string v = lower(r.scalar(node, path));
+  for (int i = 0; i < count; ++i) {
+    if (v == names[i] || (v.size() >= 3 && std::string(names[i]).compare(0, v.size(), v) == 0 && v.size() == 3)) {
+      return i + first;
+    }
+  }
+  if (!v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return r.integer(node, path);
+  }
+  r.fail(node, path, "'" + v + "' is not a " + what);
+}
+
+cycle::Period read_period(const Reader& r, const Node& node, const std::string& path) {
+  const std::string v = r.scalar(node, path);
+  for (cycle::Period p : {cycle::Period::day, cycle::Period::week, cycle::Period::month, cycle::Period::year}) {
+    if (v == cycle::period_name(p)) return p;
+  }
+  r.fail(node, path, "unknown period '" + v + "' (known: week, month, year)");
+}
+
+cycle::Recurrence read_recurrence(const Reader& r, const Node& node, const std::string& path) {
+  using cycle::Recurrence;
+  using cycle::RecurrenceKind;
+  const auto J = &Reader::join;
+  if (node.is_scalar()) {
+    const std::string v = node.value;
+    if (v == "business_day") return Recurrence::business_day();
+    if (v == "ad_hoc") return Recurrence::ad_hoc();
+    if (v == "follow_up") return Recurrence::follow_up();
+    if (v == "month") return Recurrence::monthly_any_time();
+    r.fail(node, path, "unknown recurrence '" + v + "' (as a single word: business_day, month, ad_hoc, follow_up; "
+                       "else a map such as {every: week, on: Monday})");
+  }
+  r.keys(node, path, {"every", "on", "day", "in", "at_least", "per", "distinct"});
+  if (const Node* n = given(node, "at_least")) {
+    if (given(node, "every")) r.fail(*n, J(path, "at_least"), "give 'every' or 'at_least', not both");
+    Recurrence rec = Recurrence::at_least(r.integer(*n, J(path, "at_least")), cycle::Period::year);
+    const Node* per = given(node, "per");
+    if (!per) r.fail(node, path, "missing 'per' (week, month or year)");
+    rec.per = read_period(r, *per, J(path, "per"));
+    rec.distinct = optional_scalar(r, node, path, "distinct");
+    for (const char* k : {"on", "day", "in"}) {
+      if (const Node* x = given(node, k)) r.fail(*x, J(path, k), std::string("'") + k + "' does not apply to at_least");
+    }
+    return rec;
+  }
+  const Node* every = given(node, "every");
+  if (!every) r.fail(node, path, "missing 'every' (business_day, week, month, year) or 'at_least'");
+  const std::string e = r.scalar(*every, J(path, "every"));
+  auto only = [&](std::initializer_list<const char*> allowed) {
+    for (const char* k : {"on", "day", "in", "per", "distinct"}) {
+      const Node* x = given(node, k);
+      if (x && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return std::string(a) == k; })) {
+        r.fail(*x, J(path, k), std::string("'") + k + "' does not apply to every " + e);
+      }
+    }
+  };
+  if (e == "business_day") {
+    only({});
+    return Recurrence::business_day();
+  }
+  if (e == "week") {
+    only({"on"});
+    const Node* on = given(node, "on");
+    if (!on) r.fail(node, path, "missing 'on' (a weekday: Monday … Sunday)");
+    return Recurrence::weekly(read_named_number(r, *on, J(path, "on"), kWeekdayNames, 7, 0, "weekday"));
+  }
+  if (e == "month") {
+    only({"on", "day"});
+    const Node* on = given(node, "on");
+    const Node* day = given(node, "day");
+    if (on && day) r.fail(*on, J(path, "on"), "give 'on: last_business_day' or 'day', not both");
+    if (on) {
+      if (r.scalar(*on, J(path, "on")) != "last_business_day") {
+        r.fail(*on, J(path, "on"), "expected 'last_business_day' (or give 'day: 1-31')");
+      }
+      return Recurrence::monthly_last_business_day();
+    }
+    if (day) return Recurrence::monthly_on(r.integer(*day, J(path, "day")));
+    return Recurrence::monthly_any_time();
+  }
+  if (e == "year") {
+    only({"in"});
+    const Node* in = given(node, "in");
+    if (!in) r.fail(node, path, "missing 'in' (a month: January … December)");
+    return Recurrence::yearly(read_named_number(r, *in, J(path, "in"), kMonthNames, 12, 1, "month"));
+  }
+  r.fail(*every, J(path, "every"), "unknown period '" + e + "' (known: business_day, week, month, year)");
+}
+
+cycle::Scope read_scope(const Reader& r, const Node& node, const std::string& path) {
+  cycle::Scope s;
+  auto kind_of = [&](const Node& n, const std::string& p) {
+    const std::string v = r.scalar(n, p);
+    for (cycle::ScopeKind k : {cycle::ScopeKind::centre, cycle::ScopeKind::unit, cycle::ScopeKind::role,
+                               cycle::ScopeKind::staff}) {
+      if (v == cycle::scope_kind_name(k)) return k;
+    }
+    r.fail(n, p, "unknown scope '" + v + "' (known: centre, unit, role, staff)");
+  };
+  if (node.is_scalar()) {
+    s.kind = kind_of(node, path);
+    return s;
+  }
+  r.keys(node, path, {"per", "ids", "under"});
+  const Node* per = given(node, "per");
+  if (!per) r.fail(node, path, "missing 'per' (centre, unit, role or staff)");
+  s.kind = kind_of(*per, Reader::join(path, "per"));
+  s.ids = scalars(r, given(node, "ids"), Reader::join(path, "ids"));
+  s.under = optional_scalar(r, node, path, "under");
+  return s;
+}
+
+cycle::CycleSpec read_cycle(const Reader& r, const Node& node, const std::string& path, const std::string& id) {
+  const auto J = &Reader::join;
+  r.keys(node, path, {"title", "source", "owner", "calendar", "recurrence", "due", "scope", "evidence",
+                      "follow_ups", "since"});
+  cycle::CycleSpec spec;
+  spec.id = id;
+  spec.title = optional_text(r, node, path, "title");
+  spec.source = optional_scalar(r, node, path, "source");
+  spec.owner = optional_scalar(r, node, path, "owner");
+  spec.calendar = r.id(required(r, node, path, "calendar"), J(path, "calendar"));
+  spec.recurrence = read_recurrence(r, required(r, node, path, "recurrence"), J(path, "recurrence"));
+  if (const Node* v = given(node, "due")) spec.due = read_deadline(r, *v, J(path, "due"));
+  if (const Node* v = given(node, "scope")) spec.scope = read_scope(r, *v, J(path, "scope"));
+  each(r, given(node, "evidence"), J(path, "evidence"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"count", "distinct", "document", "at_least", "label"});
+    cycle::Evidence e;
+    int kinds = 0;
+    for (auto [key, kind] : {std::pair{"count", cycle::EvidenceKind::count},
+                             std::pair{"distinct", cycle::EvidenceKind::distinct},
+                             std::pair{"document", cycle::EvidenceKind::document}}) {
+      if (const Node* v = given(n, key)) {
+        ++kinds;
+        e.kind = kind;
+        e.field = r.scalar(*v, J(p, key));
+      }
+    }
+    if (kinds != 1) r.fail(n, p, "give exactly one of count, distinct, document (naming the record's field)");
+    if (const Node* v = given(n, "at_least")) {
+      if (e.kind == cycle::EvidenceKind::document) r.fail(*v, J(p, "at_least"), "a document has no count");
+      e.at_least = r.integer(*v, J(p, "at_least"));
+    } else if (e.kind != cycle::EvidenceKind::document) {
+      r.fail(n, p, "missing 'at_least'");
+    }
+    e.label = optional_text(r, n, p, "label");
+    spec.evidence.push_back(std::move(e));
+  });
+  each(r, given(node, "follow_ups"), J(path, "follow_ups"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"cycle", "within"});
+    cycle::FollowUp f;
+    f.cycle = r.id(required(r, n, p, "cycle"), J(p, "cycle"));
+    f.within = read_deadline(r, required(r, n, p, "within"), J(p, "within"));
+    spec.follow_ups.push_back(std::move(f));
+  });
+  if (const Node* v = given(node, "since")) spec.since = r.date(*v, J(path, "since"));
+  return spec;
+}
+
+cycle::Cycle finish_cycle(const Reader& r, cycle::CycleSpec spec, const Node& section, const std::string& path,
+                          const std::map<std::string, calendar::BusinessCalendar>& calendars,
+                          const org::Organization& organization) {
+  std::vector<cycle::CycleProblem> problems = cycle::validate(spec, calendars, organization);
+  if (!problems.empty()) report_problems(r, section, path, std::move(problems));
+  return cycle::Cycle(std::move(spec), calendars, organization);
+}
+
 }  // namespace
 
 Charter parse_charter(std::string_view text, std::string_view source_view) {
@@ -840,7 +1026,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   }
   const Reader r(source);
   if (!root.is_map()) r.fail(root, "", "a charter file is a map with 'charter: 1' at the top");
-  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows", "standards"});
+  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows", "standards", "cycles"});
   const Node* version_node = root.get("charter");
   if (!version_node) r.fail(root, "", "missing 'charter: 1' (the format version)");
   const int version = r.integer(*version_node, "charter");
@@ -880,8 +1066,24 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       standards.push_back(finish_standard(r, read_standard(r, v, path, id), v, path, calendars, organization));
     }
   }
+  std::vector<cycle::Cycle> cycles;
+  if (const Node* cys = root.get("cycles"); cys && !cys->is_null()) {
+    if (!cys->is_map()) r.fail(*cys, "cycles", "expected a map of cycle id to cycle");
+    for (const auto& [k, v] : cys->entries) {
+      const std::string id = r.id(k, "cycles");
+      const std::string path = Reader::join("cycles", id);
+      cycles.push_back(finish_cycle(r, read_cycle(r, v, path, id), v, path, calendars, organization));
+    }
+    // Follow-ups name other cycles, so they are checked once every cycle is read.
+    std::vector<cycle::ReferenceProblem> refs = cycle::validate_references(cycles);
+    if (!refs.empty()) {
+      std::vector<cycle::CycleProblem> placed;
+      for (auto& p : refs) placed.push_back({Reader::join(p.cycle, p.path), std::move(p.message)});
+      report_problems(r, *cys, "cycles", std::move(placed));
+    }
+  }
   return Charter(charter_name, std::move(calendars), std::move(organization), std::move(workflows),
-                 std::move(standards));
+                 std::move(standards), std::move(cycles));
 }
 
 Charter load_charter(const std::string& path) {

@@ -19,6 +19,7 @@ struct Charter::Data {
   org::Organization organization;
   std::map<std::string, workflow::Definition> workflows;
   std::vector<standard::Standard> standards;
+  std::vector<cycle::Cycle> cycles;
 };
 
 Charter::Charter() : data_(std::make_shared<Data>()) {}
@@ -33,7 +34,25 @@ Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCal
 
 Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
                  org::Organization organization, std::map<std::string, workflow::Definition> workflows,
-                 std::vector<standard::Standard> standards) {
+                 std::vector<standard::Standard> standards)
+    : Charter(std::move(name), std::move(calendars), std::move(organization), std::move(workflows),
+              std::move(standards), {}) {}
+
+Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                 org::Organization organization, std::map<std::string, workflow::Definition> workflows,
+                 std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles) {
+  for (std::size_t i = 0; i < cycles.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (cycles[i].id() == cycles[j].id()) {
+        throw std::invalid_argument("cycle '" + cycles[i].id() + "' is given twice");
+      }
+    }
+  }
+  if (auto problems = cycle::validate_references(cycles); !problems.empty()) {
+    std::vector<cycle::CycleProblem> listed;
+    for (auto& p : problems) listed.push_back({p.cycle + ": " + p.path, std::move(p.message)});
+    throw cycle::CycleError("(references between cycles)", std::move(listed));
+  }
   for (std::size_t i = 0; i < standards.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (standards[i].id() == standards[j].id()) {
@@ -48,7 +67,7 @@ Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCal
   }
   data_ = std::make_shared<Data>(
       Data{std::move(name), std::move(calendars), std::move(organization), std::move(workflows),
-           std::move(standards)});
+           std::move(standards), std::move(cycles)});
 }
 
 Charter Charter::parse(std::string_view text, std::string_view source) {
@@ -100,6 +119,17 @@ const standard::Standard& Charter::standard(const std::string& id) const {
 
 const std::vector<standard::Standard>& Charter::standards() const { return data_->standards; }
 
+const cycle::Cycle& Charter::cycle(const std::string& id) const {
+  for (const auto& c : data_->cycles) {
+    if (c.id() == id) return c;
+  }
+  std::string known;
+  for (const auto& c : data_->cycles) known += (known.empty() ? "" : ", ") + c.id();
+  throw UnknownIdError("unknown cycle '" + id + "' (this charter has: " + (known.empty() ? "none" : known) + ")");
+}
+
+const std::vector<cycle::Cycle>& Charter::cycles() const { return data_->cycles; }
+
 Charter Charter::with_staff(std::vector<org::Staff> staff) const {
   org::OrganizationSpec spec = data_->organization.spec();
   spec.staff.insert(spec.staff.end(), std::make_move_iterator(staff.begin()),
@@ -113,15 +143,19 @@ Charter Charter::with_staff(std::vector<org::Staff> staff) const {
   for (const auto& s : data_->standards) {
     standards.emplace_back(s.spec(), data_->calendars, organization);
   }
+  std::vector<cycle::Cycle> cycles;
+  for (const auto& c : data_->cycles) {
+    cycles.emplace_back(c.spec(), data_->calendars, organization);
+  }
   return Charter(data_->name, data_->calendars, std::move(organization), std::move(workflows),
-                 std::move(standards));
+                 std::move(standards), std::move(cycles));
 }
 
 bool operator==(const Charter& a, const Charter& b) {
   return a.data_ == b.data_ ||
          (a.data_->name == b.data_->name && a.data_->calendars == b.data_->calendars &&
           a.data_->organization == b.data_->organization && a.data_->workflows == b.data_->workflows &&
-          a.data_->standards == b.data_->standards);
+          a.data_->standards == b.data_->standards && a.data_->cycles == b.data_->cycles);
 }
 
 const Charter& builtin() {

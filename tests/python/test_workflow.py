@@ -91,7 +91,7 @@ def test_the_charter_holds_its_workflows_by_id(rulebook):
 def test_a_charter_built_from_parts_files_workflows_under_their_ids(rulebook):
     base = charter.Charter.builtin()
     again = charter.Charter(name=base.name, calendars=base.calendars, organization=base.organization,
-                            workflows=base.workflows, standards=base.standards)
+                            workflows=base.workflows, standards=base.standards, cycles=base.cycles)
     assert again == base
     assert charter.Charter(name=base.name, calendars=base.calendars, organization=base.organization,
                            workflows=base.workflows).standards == []

@@ -33,6 +33,8 @@
 namespace charter::io {
 
 inline constexpr std::uint32_t kFindingsSchema = 1;
+/// The charter layout findings embed (serialize_org.hpp): version 3, standards without cycles.
+inline constexpr std::uint32_t kFindingsCharterSchema = 3;
 /// Rows, names and words one archive may claim; the payload limit (64 MiB) bounds them sooner.
 inline constexpr std::uint32_t kMaxFindingsRows = 100000000;
 inline constexpr std::uint32_t kMaxFindingsNames = 10000000;
@@ -118,7 +120,7 @@ inline Charter charter_of(const standard::Findings& f) {
 template <class Ar>
 void save_findings_parts(Ar& ar, const Charter& standards, const standard::FindingsColumns& c) {
   using namespace serial;
-  save_charter(ar, standards, kCharterSchema);
+  save_charter(ar, standards, kFindingsCharterSchema);
   put_u32(ar, "rows", static_cast<std::uint32_t>(c.observation.size()));
   if (c.observation.size() > kMaxFindingsRows) throw SerializationError("too many findings to save");
   put_column(ar, c.observation);
@@ -164,7 +166,7 @@ void save_findings(Ar& ar, const standard::Findings& f) {
 template <class Ar>
 standard::Findings load_findings(Ar& ar) {
   using namespace serial;
-  CharterParts parts = load_charter_parts(ar, kCharterSchema);
+  CharterParts parts = load_charter_parts(ar, kFindingsCharterSchema);
   standard::FindingsColumns c;
   const std::uint32_t n = get_u32(ar, "rows");
   if (n > kMaxFindingsRows) throw CorruptFileError("findings claim " + std::to_string(n) + " rows");

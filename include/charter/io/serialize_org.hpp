@@ -8,14 +8,22 @@
 //   2  the same, then the workflows (count, then serialize_workflow.hpp's layout for each)
 //   3  the same, then the standards in the charter's order (count, then
 //      serialize_standard.hpp's layout for each)
-// This build writes 3 (and 2 for the charter a saved case or tracker embeds, which has no
-// standards) and reads 1 to 3; a version-1 charter has no workflows, versions 1 and 2 no
-// standards.
+//   4  the same, with each unit's `since` date in the organisation (organisation layout 2),
+//      then the cycles in the charter's order (count, then serialize_cycle.hpp's layout)
+// This build writes 4 (2 for the charter a saved case or tracker embeds, 3 for the one saved
+// findings embed) and reads 1 to 4; a version-1 charter has no workflows, versions 1 and 2 no
+// standards, versions 1 to 3 no cycles. Units' `since` dates exist from version 4 (organisation
+// layout 2) on: the older layouts that cases, trackers and findings embed leave them out, since
+// nothing those hold depends on them; a charter with cycles cannot be written in them.
+//
+// Organisation payload versions (PayloadType::organization): 1 units, roles, staff, grants;
+// 2 the same with each unit's `since` date. This build writes 2 and reads 1 and 2.
 
 #include <cstdint>
 #include <string>
 
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_cycle.hpp"
 #include "charter/io/serialize_standard.hpp"
 #include "charter/io/serialize_workflow.hpp"
 #include "charter/model/charter.hpp"
@@ -23,8 +31,10 @@
 
 namespace charter::io {
 
-inline constexpr std::uint32_t kOrganizationSchema = 1;
-inline constexpr std::uint32_t kCharterSchema = 3;
+inline constexpr std::uint32_t kOrganizationSchema = 2;
+/// The oldest organisation payload this build still reads.
+inline constexpr std::uint32_t kOldestOrganizationSchema = 1;
+inline constexpr std::uint32_t kCharterSchema = 4;
 /// The oldest charter payload this build still reads.
 inline constexpr std::uint32_t kOldestCharterSchema = 1;
 
@@ -56,13 +66,14 @@ std::optional<boost::gregorian::date> get_optional_date(Ar& ar, const char* name
 }  // namespace serial
 
 template <class Ar>
-void save_org(Ar& ar, const org::OrganizationSpec& spec) {
+void save_org(Ar& ar, const org::OrganizationSpec& spec, std::uint32_t schema = kOrganizationSchema) {
   using namespace serial;
   put_count(ar, "units", spec.units.size());
   for (const auto& u : spec.units) {
     put_string(ar, "id", u.id);
     put_text(ar, u.name);
     put_string(ar, "parent", u.parent);
+    if (schema >= 2) put_optional_date(ar, "since", u.since);
   }
   put_count(ar, "roles", spec.roles.size());
   for (const auto& r : spec.roles) {
@@ -103,7 +114,7 @@ void save_org(Ar& ar, const org::OrganizationSpec& spec) {
 }
 
 template <class Ar>
-org::OrganizationSpec load_org(Ar& ar) {
+org::OrganizationSpec load_org(Ar& ar, std::uint32_t schema = kOrganizationSchema) {
   using namespace serial;
   org::OrganizationSpec spec;
   // Entries are appended as they are read, never allocated up front from a claimed count: a
@@ -113,6 +124,7 @@ org::OrganizationSpec load_org(Ar& ar) {
     u.id = get_string(ar, "id");
     u.name = get_text(ar);
     u.parent = get_string(ar, "parent");
+    if (schema >= 2) u.since = get_optional_date(ar, "since");
     spec.units.push_back(std::move(u));
   }
   for (std::uint32_t i = 0, n = get_count(ar, "roles", kMaxRoles); i < n; ++i) {
@@ -163,13 +175,16 @@ org::OrganizationSpec load_org(Ar& ar) {
   return spec;
 }
 
-/// Writes a charter in the layout of payload version `schema` (2 or 3). Version 2 cannot hold
-/// standards: SerializationError for a charter that has some.
+/// Writes a charter in the layout of payload version `schema` (2 to 4). Version 2 cannot hold
+/// standards, versions 2 and 3 no cycles: SerializationError for a charter that has some.
 template <class Ar>
 void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchema) {
   using namespace serial;
   if (schema < 3 && !c.standards().empty()) {
     throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold standards");
+  }
+  if (schema < 4 && !c.cycles().empty()) {
+    throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold cycles");
   }
   put_text(ar, c.name());
   put_count(ar, "calendars", c.calendars().size());
@@ -177,12 +192,16 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
     put_string(ar, "id", id);
     save_spec(ar, cal.spec());
   }
-  save_org(ar, c.organization().spec());
+  save_org(ar, c.organization().spec(), schema >= 4 ? 2 : 1);
   put_count(ar, "workflows", c.workflows().size());
   for (const auto& [id, definition] : c.workflows()) save_workflow(ar, definition.spec());
   if (schema >= 3) {
     put_bounded_count(ar, "standards", c.standards().size(), kMaxStandards);
     for (const auto& s : c.standards()) save_standard(ar, s.spec());
+  }
+  if (schema >= 4) {
+    put_bounded_count(ar, "cycles", c.cycles().size(), kMaxCycles);
+    for (const auto& cy : c.cycles()) save_cycle(ar, cy.spec());
   }
 }
 
@@ -193,6 +212,7 @@ struct CharterParts {
   org::OrganizationSpec organization;
   std::vector<workflow::DefinitionSpec> workflows;  ///< none in a version-1 payload
   std::vector<standard::StandardSpec> standards;    ///< none before version 3
+  std::vector<cycle::CycleSpec> cycles;             ///< none before version 4
 };
 
 /// Reads a charter payload of version `schema` (kOldestCharterSchema … kCharterSchema; the
@@ -207,7 +227,7 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
     std::string id = get_string(ar, "id");
     p.calendars.emplace_back(std::move(id), load_spec(ar, kCalendarSchema));
   }
-  p.organization = load_org(ar);
+  p.organization = load_org(ar, schema >= 4 ? 2 : 1);
   if (schema >= 2) {
     for (std::uint32_t i = 0, nw = get_count(ar, "workflows", kMaxWorkflows); i < nw; ++i) {
       p.workflows.push_back(load_workflow(ar));
@@ -216,6 +236,11 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
   if (schema >= 3) {
     for (std::uint32_t i = 0, ns = get_count(ar, "standards", kMaxStandards); i < ns; ++i) {
       p.standards.push_back(load_standard(ar));
+    }
+  }
+  if (schema >= 4) {
+    for (std::uint32_t i = 0, nc = get_count(ar, "cycles", kMaxCycles); i < nc; ++i) {
+      p.cycles.push_back(load_cycle(ar));
     }
   }
   return p;

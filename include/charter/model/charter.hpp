@@ -1,6 +1,7 @@
 #pragma once
 // Charter: a service centre's whole rulebook, validated — its named calendars, its organisation,
-// its workflows and its measurable service standards (cycles join as that block is built).
+// its workflows, its measurable service standards and its recurring cycles (inspections, reports,
+// surveys).
 //
 // A Charter is built from a charter file (docs/charter-file.md) or from parts, and is immutable
 // once built: copies share the same data and it is safe to share between threads. "Changing" a
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "charter/calendar/business_calendar.hpp"
+#include "charter/cycle/cycle.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/standard/standard.hpp"
@@ -46,6 +48,12 @@ class Charter {
   Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
           org::Organization organization, std::map<std::string, workflow::Definition> workflows,
           std::vector<standard::Standard> standards);
+  /// From validated parts, with standards and cycles in the order given (ids unique, else
+  /// std::invalid_argument); the cycles' references to each other are checked
+  /// (cycle::validate_references; cycle::CycleError otherwise).
+  Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+          org::Organization organization, std::map<std::string, workflow::Definition> workflows,
+          std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles);
 
   /// Parses charter-file text; `source` names it in errors (CharterFileError with
   /// source:line:column and the node's path).
@@ -65,14 +73,18 @@ class Charter {
   const standard::Standard& standard(const std::string& id) const;
   /// The standards in the charter's order (the charter file's).
   const std::vector<standard::Standard>& standards() const;
+  /// The cycle with this id; UnknownIdError naming the ids that exist otherwise.
+  const cycle::Cycle& cycle(const std::string& id) const;
+  /// The cycles in the charter's order (the charter file's).
+  const std::vector<cycle::Cycle>& cycles() const;
 
   /// A new charter whose organisation has `staff` added to its own (after them, in this order)
-  /// and whose workflows and standards are rebuilt against it; name and calendars are kept. Validated as
+  /// and whose workflows, standards and cycles are rebuilt against it; name and calendars are kept. Validated as
   /// construction is: OrganizationError (an unknown role, a duplicate id, a headcount exceeded)
-  /// workflow::DefinitionError or standard::StandardError. This charter is unchanged.
+  /// workflow::DefinitionError, standard::StandardError or cycle::CycleError. This charter is unchanged.
   Charter with_staff(std::vector<org::Staff> staff) const;
 
-  /// Compares name, calendars, organisation, workflows and standards.
+  /// Compares name, calendars, organisation, workflows, standards and cycles.
   friend bool operator==(const Charter& a, const Charter& b);
   friend bool operator!=(const Charter& a, const Charter& b) { return !(a == b); }
 

@@ -199,9 +199,16 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     SCOPED_TRACE(g.name);
     const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
     const std::string bytes = read_all(path);
-    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 3u);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 4u);
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
+    // Version 4: the cycles in their order, each rebuilt against the loaded calendars and
+    // organisation, and the unit set up on a date.
+    const std::vector<cycle::CycleSpec> cycles = test::golden_cycle_specs();
+    ASSERT_EQ(c.cycles().size(), cycles.size());
+    for (size_t i = 0; i < cycles.size(); ++i) EXPECT_EQ(c.cycles()[i].spec(), cycles[i]) << cycles[i].id;
+    EXPECT_EQ(c.cycle("R-25").owner(), "agent");
+    EXPECT_EQ(c.organization().unit("web_shop").since, boost::gregorian::date(2025, 6, 15));
     // Facts of the golden charter: the denial wins; the agent escalates to the manager.
     EXPECT_FALSE(c.organization().may_staff("s-2", "complaint.close").allowed);
     EXPECT_EQ(c.organization().escalation_chain("agent").at(0).id, "cs_manager");
@@ -225,6 +232,38 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     EXPECT_NE(c.standard("forbidden_phrases").forbidden_matcher(), nullptr);
     EXPECT_EQ(c.standard("forbidden_phrases").title().zh, "服务忌语 <与> & \"文明用语\"");
     EXPECT_EQ(to_bytes(expected, g.format), bytes);
+  }
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion3StillLoad) {
+  // Written before charters held cycles (charter payload version 3) and never rewritten.
+  const Charter expected = test::golden_charter_v3();
+  for (const auto& g : test::golden_charter_v3_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 3u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    EXPECT_TRUE(c.cycles().empty());
+    EXPECT_EQ(c.standards().size(), test::golden_standard_specs().size());
+    // Version 3 is still what saved findings embed: written again in it, the same payload.
+    EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, 3); }), payload_of(bytes));
+    // Saved again, it is written in the current version, which reads back the same.
+    const std::string again = to_bytes(c, g.format);
+    EXPECT_EQ(open_envelope(again, "again").header.schema_version, kCharterSchema);
+    EXPECT_EQ(std::get<Charter>(from_bytes(again)), expected);
+  }
+}
+
+TEST(ArchiveVersions, CyclesCannotBeWrittenInOlderLayouts) {
+  for (std::uint32_t schema : {2u, 3u}) {
+    CHARTER_EXPECT_THROW_MSG(write_payload(ArchiveFormat::binary, [&](auto& ar) { save_charter(ar, builtin(), schema); }),
+                             SerializationError, "cannot hold");
+  }
+  // The built-in charter, cycles and all, goes through the current version unchanged.
+  for (auto f : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml}) {
+    EXPECT_EQ(std::get<Charter>(from_bytes(to_bytes(builtin(), f))), builtin());
   }
 }
 

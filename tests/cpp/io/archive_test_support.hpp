@@ -106,11 +106,13 @@ inline io::CharterParts parts_of(const Charter& c) {
   p.organization = c.organization().spec();
   for (const auto& [id, w] : c.workflows()) p.workflows.push_back(w.spec());
   for (const auto& s : c.standards()) p.standards.push_back(s.spec());
+  for (const auto& cy : c.cycles()) p.cycles.push_back(cy.spec());
   return p;
 }
 
 /// A binary charter payload of any parts — valid or not, ids repeated or not — in the layout
-/// of version `schema` (1: no workflows, 2: no standards), exactly as to_bytes would write them.
+/// of version `schema` (1: no workflows, 2: no standards, 3: no cycles nor unit dates), exactly
+/// as to_bytes would write them.
 inline std::string charter_payload(const io::CharterParts& p, std::uint32_t schema = io::kCharterSchema) {
   return write_payload(io::ArchiveFormat::binary, [&](auto& ar) {
     io::serial::put_text(ar, p.name);
@@ -119,7 +121,7 @@ inline std::string charter_payload(const io::CharterParts& p, std::uint32_t sche
       io::serial::put_string(ar, "id", id);
       io::save_spec(ar, spec);
     }
-    io::save_org(ar, p.organization);
+    io::save_org(ar, p.organization, schema >= 4 ? 2 : 1);
     if (schema >= 2) {
       io::serial::put_count(ar, "workflows", p.workflows.size());
       for (const auto& w : p.workflows) io::save_workflow(ar, w);
@@ -127,6 +129,10 @@ inline std::string charter_payload(const io::CharterParts& p, std::uint32_t sche
     if (schema >= 3) {
       io::serial::put_count(ar, "standards", p.standards.size());
       for (const auto& s : p.standards) io::save_standard(ar, s);
+    }
+    if (schema >= 4) {
+      io::serial::put_count(ar, "cycles", p.cycles.size());
+      for (const auto& c : p.cycles) io::save_cycle(ar, c);
     }
   });
 }

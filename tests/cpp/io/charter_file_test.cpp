@@ -228,8 +228,8 @@ TEST(CharterFile, TheOrganisation) {
   const Charter c = parse_charter(kComplete, "centre.yaml");
   const org::Organization& o = c.organization();
   ASSERT_EQ(o.units().size(), 2u);
-  EXPECT_EQ(o.units()[0], (org::Unit{"cs_centre", {"客户服务中心", "Customer service centre"}, ""}));
-  EXPECT_EQ(o.units()[1], (org::Unit{"call_centre", {"呼叫中心", "Call centre"}, "cs_centre"}));
+  EXPECT_EQ(o.units()[0], (org::Unit{"cs_centre", {"客户服务中心", "Customer service centre"}, "", std::nullopt}));
+  EXPECT_EQ(o.units()[1], (org::Unit{"call_centre", {"呼叫中心", "Call centre"}, "cs_centre", std::nullopt}));
 
   ASSERT_EQ(o.roles().size(), 4u);
   const org::Role& top = o.roles()[0];
@@ -342,7 +342,7 @@ TEST(CharterFileErrors, UnknownTopLevelKey) {
                      "calender: {}",
                  }),
                  2, 1, "calender",
-                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows, standards)");
+                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows, standards, cycles)");
 }
 
 TEST(CharterFileErrors, ATypoInANestedKeyIsNotIgnored) {

@@ -17,7 +17,7 @@ namespace charter::test {
 
 /// The golden workflow, built in the golden charter.
 inline const workflow::Definition& golden_definition() {
-  static const Charter c = golden_charter();
+  static const Charter c = golden_charter_v3();
   static const workflow::Definition d = c.workflow("complaint");
   return d;
 }

@@ -370,12 +370,12 @@ TEST(OrgArchiveForged, EnumsAndFlagsOutOfRange) {
   ASSERT_NE(at, std::string::npos);
   std::string bad_kind = good;
   bad_kind.replace(at + 4, 4, u32(7));
-  EXPECT_NE(expect_refused(seal(PayloadType::organization, 1, ArchiveFormat::binary, bad_kind), "kind")
+  EXPECT_NE(expect_refused(seal(PayloadType::organization, kOrganizationSchema, ArchiveFormat::binary, bad_kind), "kind")
                 .find("unknown subject kind 7"),
             std::string::npos);
   std::string bad_raci = good;
   bad_raci.replace(at + 4 + 4 + 4 + 1, 4, u32(9));
-  EXPECT_NE(expect_refused(seal(PayloadType::organization, 1, ArchiveFormat::binary, bad_raci), "raci")
+  EXPECT_NE(expect_refused(seal(PayloadType::organization, kOrganizationSchema, ArchiveFormat::binary, bad_raci), "raci")
                 .find("unknown RACI value 9"),
             std::string::npos);
   // The grant's allow flag is the u32 after "w", "a" at the end: role w, action a, allow 1, reason "r".
@@ -383,7 +383,7 @@ TEST(OrgArchiveForged, EnumsAndFlagsOutOfRange) {
   ASSERT_EQ(good.size() - grant.size(), good.rfind(grant));
   std::string bad_allow = good;
   bad_allow.replace(good.size() - 9, 4, u32(2));
-  EXPECT_NE(expect_refused(seal(PayloadType::organization, 1, ArchiveFormat::binary, bad_allow), "allow")
+  EXPECT_NE(expect_refused(seal(PayloadType::organization, kOrganizationSchema, ArchiveFormat::binary, bad_allow), "allow")
                 .find("field 'allow' is neither 0 nor 1"),
             std::string::npos);
 }
@@ -412,7 +412,7 @@ TEST(OrgArchiveForged, NewerSchemasAreUnsupportedAndTypesDoNotSwap) {
                              UnsupportedVersionError, "charter schema version 0");
     CHARTER_EXPECT_THROW_MSG(
         from_bytes(seal(PayloadType::organization, kOrganizationSchema + 1, f, op), "new"),
-        UnsupportedVersionError, "organization schema version 2");
+        UnsupportedVersionError, "organization schema version " + std::to_string(kOrganizationSchema + 1));
     // An organisation's payload is not a charter's, nor the other way round.
     expect_refused(seal(PayloadType::charter, kCharterSchema, f, op), "org as charter");
     expect_refused(seal(PayloadType::organization, kOrganizationSchema, f, cp), "charter as org");

@@ -109,12 +109,14 @@ CharterParts golden_parts_with(std::vector<StandardSpec> standards) {
 // A binary charter payload of the golden calendars and organisation whose standards are `count`
 // then the bytes `raw`, whatever they hold.
 std::string with_raw_standards(std::uint32_t count, const std::string& raw) {
-  const std::string base = charter_payload(golden_parts_with({}));
+  const std::string base = charter_payload(golden_parts_with({}), 3);
   return base.substr(0, base.size() - 4) + u32(count) + raw;
 }
 
+// The forgeries below are of the standards' layout, which version 3 ends with (version 4 adds
+// the cycles after them): they are written and sealed as version 3.
 std::string sealed(const std::string& payload) {
-  return seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, payload);
+  return seal(PayloadType::charter, 3, ArchiveFormat::binary, payload);
 }
 
 // The golden standard with this id.
@@ -130,7 +132,7 @@ StandardSpec golden_spec(const std::string& id) {
 // quicker to mutate.
 const Charter& standards_only() {
   static const Charter c = [] {
-    const Charter g = test::golden_charter();
+    const Charter g = test::golden_charter_v3();
     return Charter(g.name(), g.calendars(), g.organization(), {}, g.standards());
   }();
   return c;
@@ -189,7 +191,7 @@ TEST(StandardArchiveRoundTrip, TheBuiltinCharterInEveryFormat) {
   for (ArchiveFormat f : kFormats) {
     SCOPED_TRACE(format_name(f));
     const std::string bytes = to_bytes(c, f);
-    EXPECT_EQ(open_envelope(bytes, "x").header.schema_version, 3u);
+    EXPECT_EQ(open_envelope(bytes, "x").header.schema_version, kCharterSchema);
     const Charter back = std::get<Charter>(from_bytes(bytes));
     EXPECT_EQ(back, c);
     ASSERT_EQ(back.standards().size(), c.standards().size());
@@ -209,7 +211,7 @@ TEST(StandardArchiveRoundTrip, TheBuiltinCharterInEveryFormat) {
 }
 
 TEST(StandardArchiveRoundTrip, EveryRuleKindAndEveryConditionTestInEveryFormat) {
-  const Charter c = test::golden_charter();
+  const Charter c = test::golden_charter_v3();
   // The golden standards have every rule kind and every test, so the loop below covers them.
   std::set<standard::RuleKind> kinds;
   std::set<ConditionTest> tests;
@@ -327,7 +329,7 @@ TEST(StandardArchiveRoundTrip, TheLayoutIsTheDocumentedOne) {
   EXPECT_EQ(p, charter_payload(test::parts_of(c)));
   std::string all;
   for (const auto& s : test::golden_standard_specs()) all += standard_bytes(s);
-  EXPECT_EQ(p, with_raw_standards(9, all));
+  EXPECT_EQ(charter_payload(test::parts_of(c), 3), with_raw_standards(9, all));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +339,7 @@ TEST(StandardArchiveVersions, Version2CannotHoldStandards) {
   // A charter with standards written in the layout of version 2 would lose them: refused.
   for (ArchiveFormat f : kFormats) {
     SCOPED_TRACE(format_name(f));
-    CHARTER_EXPECT_THROW_MSG(write_payload(f, [&](auto& ar) { save_charter(ar, test::golden_charter(), 2); }),
+    CHARTER_EXPECT_THROW_MSG(write_payload(f, [&](auto& ar) { save_charter(ar, test::golden_charter_v3(), 2); }),
                              SerializationError, "charter payload version 2 cannot hold standards");
     CHARTER_EXPECT_THROW_MSG(write_payload(f, [&](auto& ar) { save_charter(ar, builtin(), 2); }),
                              SerializationError, "charter payload version 2 cannot hold standards");
@@ -352,7 +354,7 @@ TEST(StandardArchiveVersions, Version2CannotHoldStandards) {
 }
 
 TEST(StandardArchiveVersions, AVersion2PayloadReadsWithoutStandards) {
-  const Charter g = test::golden_charter();
+  const Charter g = test::golden_charter_v3();
   const Charter c = std::get<Charter>(
       from_bytes(seal(PayloadType::charter, 2, ArchiveFormat::binary, charter_payload(test::parts_of(g), 2))));
   EXPECT_TRUE(c.standards().empty());
@@ -559,7 +561,7 @@ TEST(StandardArchiveForged, AnInvalidStandardIsRefused) {
   cases.push_back({s, "when[0]: local_time takes at_least or at_most"});
   for (const Case& c : cases) {
     SCOPED_TRACE(c.problem);
-    const std::string m = expect_refused(sealed(charter_payload(golden_parts_with({c.spec}))), c.problem);
+    const std::string m = expect_refused(sealed(charter_payload(golden_parts_with({c.spec}), 3)), c.problem);
     EXPECT_NE(m.find("forged: the charter it holds is invalid: standard '" + c.spec.id + "':"), std::string::npos)
         << m;
     EXPECT_NE(m.find(c.problem), std::string::npos) << m;
@@ -571,13 +573,13 @@ TEST(StandardArchiveForged, AnInvalidStandardIsRefused) {
 
 TEST(StandardArchiveForged, ADuplicatedStandardIdIsRefused) {
   const std::string m = expect_refused(
-      sealed(charter_payload(golden_parts_with({golden_spec("apology"), golden_spec("phone_log"), golden_spec("apology")}))),
+      sealed(charter_payload(golden_parts_with({golden_spec("apology"), golden_spec("phone_log"), golden_spec("apology")}), 3)),
       "duplicate standard");
   EXPECT_NE(m.find("forged: standard 'apology' appears twice"), std::string::npos) << m;
   // Two different standards under one id are no better.
   StandardSpec other = golden_spec("phone_log");
   other.id = "apology";
-  const std::string o = expect_refused(sealed(charter_payload(golden_parts_with({golden_spec("apology"), other}))),
+  const std::string o = expect_refused(sealed(charter_payload(golden_parts_with({golden_spec("apology"), other}), 3)),
                                        "same id, other standard");
   EXPECT_NE(o.find("standard 'apology' appears twice"), std::string::npos) << o;
 }
@@ -585,7 +587,7 @@ TEST(StandardArchiveForged, ADuplicatedStandardIdIsRefused) {
 TEST(StandardArchiveForged, EveryPayloadPrefixAndBitFlipOfTheStandards) {
   // Right checksums around a wrong payload: it loads as a valid charter that saves and loads
   // again, or it is refused with a typed error. Nothing crashes.
-  const std::string p = payload_of(to_bytes(standards_only()));
+  const std::string p = charter_payload(test::parts_of(standards_only()), 3);
   auto check = [](const std::string& payload, const std::string& what) {
     try {
       const Charter back = std::get<Charter>(from_bytes(sealed(payload), "forged"));
@@ -599,7 +601,7 @@ TEST(StandardArchiveForged, EveryPayloadPrefixAndBitFlipOfTheStandards) {
     }
   };
   // The standards are the tail of the payload: mutate from their count on.
-  const size_t start = charter_payload(golden_parts_with({})).size() - 4;
+  const size_t start = charter_payload(golden_parts_with({}), 3).size() - 4;
   ASSERT_EQ(p.substr(start, 4), u32(9));
   for (size_t n = start; n < p.size(); ++n) check(p.substr(0, n), "prefix " + std::to_string(n));
   // Each load compiles the phrase lists again (most of its 0.7 ms), so every byte gets two flips

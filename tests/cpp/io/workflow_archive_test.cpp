@@ -100,7 +100,7 @@ TEST(WorkflowArchiveRoundTrip, TheBuiltinCharterWithStaffInEveryFormat) {
 }
 
 TEST(WorkflowArchiveRoundTrip, EveryFieldOfADefinitionInEveryFormat) {
-  for (const Charter& c : {test::golden_charter(), awkward_charter()}) {
+  for (const Charter& c : {test::golden_charter_v3(), awkward_charter()}) {
     for (ArchiveFormat f : kFormats) {
       SCOPED_TRACE(format_name(f));
       const Charter back = std::get<Charter>(from_bytes(to_bytes(c, f)));
@@ -122,7 +122,7 @@ TEST(WorkflowArchiveRoundTrip, ThroughFiles) {
 
 TEST(WorkflowArchiveRoundTrip, TheHandMadeLayoutMatchesWhatToBytesWrites) {
   // So that the forgeries below are forgeries of the real format.
-  const Charter c = test::golden_charter();
+  const Charter c = test::golden_charter_v3();
   EXPECT_EQ(binary_payload(c, {test::golden_workflow_spec()}), payload_of(to_bytes(c)));
   // And of the version-2 layout, as an earlier build wrote it.
   EXPECT_EQ(binary_payload(test::golden_charter_v2(), {test::golden_workflow_spec()}, 2),
@@ -151,14 +151,15 @@ TEST(WorkflowArchiveVersions, PayloadsUnderTheWrongVersionAreRefused) {
                  "v1 as v2");
   // The same one version up: a version-3 payload called version 2 leaves its standards over, and
   // a version-2 payload called version 3 misses the standard count.
-  const Charter c = test::golden_charter();
+  const Charter c = test::golden_charter_v3();
   const std::string s = expect_refused(
-      seal(PayloadType::charter, 2, ArchiveFormat::binary, payload_of(to_bytes(c))), "v3 as v2");
+      seal(PayloadType::charter, 2, ArchiveFormat::binary, test::charter_payload(test::parts_of(c), 3)), "v3 as v2");
   EXPECT_NE(s.find("unexpected data after the last field"), std::string::npos) << s;
   expect_refused(seal(PayloadType::charter, 3, ArchiveFormat::binary, v2_payload), "v2 as v3");
   for (ArchiveFormat f : kFormats) {
     CHARTER_EXPECT_THROW_MSG(from_bytes(seal(PayloadType::charter, kCharterSchema + 1, f, payload_of(to_bytes(c, f)))),
-                             UnsupportedVersionError, "charter schema version 4 is not readable by this build");
+                             UnsupportedVersionError,
+                             "charter schema version " + std::to_string(kCharterSchema + 1) + " is not readable by this build");
   }
 }
 
@@ -168,7 +169,7 @@ TEST(WorkflowArchiveVersions, PayloadsUnderTheWrongVersionAreRefused) {
 TEST(WorkflowArchiveDamage, EveryPrefixIsRefused) {
   for (ArchiveFormat f : {ArchiveFormat::text, ArchiveFormat::binary}) {
     SCOPED_TRACE(format_name(f));
-    const std::string bytes = to_bytes(test::golden_charter(), f);
+    const std::string bytes = to_bytes(test::golden_charter_v3(), f);
     for (size_t n = 0; n < bytes.size(); n += 7) {
       try {
         from_bytes(std::string_view(bytes).substr(0, n), "cut");
@@ -241,9 +242,10 @@ TEST(WorkflowArchiveForged, ADuplicatedWorkflowIdIsRefused) {
 }
 
 TEST(WorkflowArchiveForged, HugeCountsAreRefusedBeforeAllocating) {
-  const std::string prefix = binary_payload(test::golden_charter_v1(), {}, 1);  // up to the workflow count
+  // Up to the workflow count, in the version-3 layout (the organisation without unit dates).
+  const std::string prefix = binary_payload(test::golden_charter_v1(), {}, 1);
   const std::string m = expect_refused(
-      seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, prefix + u32(4000000000u)),
+      seal(PayloadType::charter, 3, ArchiveFormat::binary, prefix + u32(4000000000u)),
       "workflows");
   EXPECT_NE(m.find("field 'workflows' claims 4000000000 entries; at most " + std::to_string(kMaxWorkflows) +
                    " are possible"),
@@ -252,12 +254,12 @@ TEST(WorkflowArchiveForged, HugeCountsAreRefusedBeforeAllocating) {
   // One workflow: id "w" (count 1, byte), name (0, 0), calendar "" (0), then a state count.
   const std::string states = prefix + u32(1) + u32(1) + "w" + u32(0) + u32(0) + u32(0) + u32(0xFFFFFFFFu);
   const std::string s = expect_refused(
-      seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, states), "states");
+      seal(PayloadType::charter, 3, ArchiveFormat::binary, states), "states");
   EXPECT_NE(s.find("field 'states' claims 4294967295 entries"), std::string::npos) << s;
 }
 
 TEST(WorkflowArchiveForged, EnumsAndFlagsOutOfRange) {
-  const Charter c = test::golden_charter();
+  const Charter c = test::golden_charter_v3();
   const std::string good = binary_payload(c, {test::golden_workflow_spec()});
   // The instant field: id "next_reply_at", name (zh "下次回复时间", en ""), type 1.
   const std::string name_zh = "下次回复时间";

@@ -64,10 +64,10 @@ Staff person(const std::string& id, std::vector<std::string> roles, const std::s
 OrganizationSpec centre_spec() {
   OrganizationSpec s;
   s.units = {
-      {"cs_centre", {"客户服务中心", "Customer service centre"}, ""},
-      {"call_centre", {"呼叫中心", "Call centre"}, "cs_centre"},
-      {"complaints_team", {"投诉组", "Complaints team"}, "call_centre"},
-      {"branch_north", {"北区", "North branch"}, "cs_centre"},
+      {"cs_centre", {"客户服务中心", "Customer service centre"}, "", std::nullopt},
+      {"call_centre", {"呼叫中心", "Call centre"}, "cs_centre", std::nullopt},
+      {"complaints_team", {"投诉组", "Complaints team"}, "call_centre", std::nullopt},
+      {"branch_north", {"北区", "North branch"}, "cs_centre", std::nullopt},
   };
   s.roles = {
       role("deputy_leader", "", {duty("deputy.cycles", {cycle("R-23", Raci::accountable)})}),
@@ -496,7 +496,7 @@ TEST(MayStaff, TheManagerHandOver) {
 
 OrganizationSpec small_spec() {
   OrganizationSpec s;
-  s.units = {{"hq", {}, ""}, {"team", {}, "hq"}};
+  s.units = {{"hq", {}, "", std::nullopt}, {"team", {}, "hq", std::nullopt}};
   s.roles = {role("boss", "", {duty("boss.own", {act("case.approve", Raci::accountable)})}, 1),
              role("worker", "boss", {duty("worker.do", {act("case.approve", Raci::responsible)})})};
   s.staff = {person("p-1", {"boss"}, "hq"), person("p-2", {"worker"}, "team")};
@@ -507,7 +507,7 @@ TEST(Validation, TheSmallSpecIsValid) { EXPECT_TRUE(validate(small_spec()).empty
 
 TEST(Validation, DuplicateUnitRoleDutyAndStaffIds) {
   OrganizationSpec s = small_spec();
-  s.units.push_back({"team", {}, "hq"});
+  s.units.push_back({"team", {}, "hq", std::nullopt});
   s.roles.push_back(role("worker", "boss"));
   // A duty id is unique across all roles, not only within one.
   s.roles.push_back(role("helper", "boss", {duty("worker.do", {act("case.approve", Raci::consulted)})}));
@@ -714,8 +714,8 @@ TEST(Validation, ActiveUntilBeforeFrom) {
 
 TEST(Validation, EveryProblemIsReportedAtOnce) {
   OrganizationSpec s = small_spec();
-  s.units.push_back({"hq", {}, ""});                                  // units[2]: duplicate
-  s.units.push_back({"annex", {}, "nowhere"});                        // units[3]: unknown parent
+  s.units.push_back({"hq", {}, "", std::nullopt});                                // units[2]: duplicate
+  s.units.push_back({"annex", {}, "nowhere", std::nullopt});                      // units[3]: unknown parent
   s.roles[1].reports_to = "ghost";                                    // roles[1]: unknown role
   s.roles.push_back(role("x", "y"));                                  // roles[2] ┐ cycle
   s.roles.push_back(role("y", "x"));                                  // roles[3] ┘
