@@ -17,6 +17,9 @@
 //                                          over the target
 //   compliance/month        77 ms         39 M findings/s (3 M findings by unit × standard × month)
 //
+// 2026-12-02 on a slower machine (Intel Xeon 2.3 GHz VM, idle), side by side with the build
+// above: evaluate/10M 4,660–4,780 ms against 5,350–5,680 ms for the build above (−13 to −18 %).
+//
 // More in benchmarks/README.md ("Forbidden phrases", "Evaluating observations").
 //
 // The text is generated once, outside the timings, from a fixed seed: lines "客服：…" / "客户：…"
