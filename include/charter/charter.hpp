@@ -31,6 +31,7 @@
 #include "charter/report/document.hpp"
 #include "charter/report/render.hpp"
 #include "charter/report/svg.hpp"
+#include "charter/report/workflow_kpis.hpp"
 #include "charter/standard/compliance.hpp"
 #include "charter/standard/condition.hpp"
 #include "charter/standard/evaluate.hpp"

@@ -63,10 +63,36 @@ format_number = _r.format_number
 to_html = _r.to_html
 to_markdown = _r.to_markdown
 to_svg = _r.to_svg
+TimerKpi = _r.TimerKpi
+WorkflowKpis = _r.WorkflowKpis
+workflow_kpis = _r.workflow_kpis
 ReportError = _core.ReportError
 
+
+def _kpis_frame(kpis):
+    """One row per day of the period (a DatetimeIndex named "day"): received, and for each timer
+    "<timer>.met", "<timer>.decided" and "<timer>.on_time" (NaN on a day nothing was decided)."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("WorkflowKpis.to_frame needs pandas (apt install python3-pandas)") from e
+    import numpy as np
+    index = pd.date_range(kpis.first_day, kpis.last_day, freq="D", name="day")
+    data = {"received": np.asarray(kpis.received_by_day, dtype=np.int64)}
+    for t in kpis.timers:
+        met = np.asarray(t.met_by_day, dtype=np.int64)
+        decided = np.asarray(t.decided_by_day, dtype=np.int64)
+        data[f"{t.timer}.met"] = met
+        data[f"{t.timer}.decided"] = decided
+        with np.errstate(invalid="ignore", divide="ignore"):
+            data[f"{t.timer}.on_time"] = np.where(decided > 0, met / np.maximum(decided, 1), np.nan)
+    return pd.DataFrame(data, index=index)
+
+
+WorkflowKpis.to_frame = _kpis_frame
+
 for _cls in (Align, BulletList, Cell, Chart, ChartKind, Document, Goal, KeyFigure, KeyFigures, Lang, Note,
-             Paragraph, Row, Section, Status, Table):
+             Paragraph, Row, Section, Status, Table, TimerKpi, WorkflowKpis):
     _cls.__module__ = "charter.report"
 del _cls
 
@@ -88,8 +114,11 @@ __all__ = [
     "Section",
     "Status",
     "Table",
+    "TimerKpi",
+    "WorkflowKpis",
     "format_number",
     "to_html",
     "to_markdown",
     "to_svg",
+    "workflow_kpis",
 ]

@@ -4,14 +4,19 @@
 // pickle through their keyword constructors. Enumerations also accept their names as strings
 // ("breach", "right", "en"), so analysts can write Cell("3", status="breach").
 
+#include <optional>
+
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "charter/calendar/date_text.hpp"
+#include "charter/detail/instant.hpp"
 #include "charter/report/document.hpp"
 #include "charter/report/render.hpp"
 #include "charter/report/svg.hpp"
+#include "charter/report/workflow_kpis.hpp"
 
 namespace charter::python {
 
@@ -377,6 +382,101 @@ problem; validate() returns them as (path, message) pairs.)doc");
         "A chart as an inline <svg> element.");
   m.def("format_number", &format_number, py::arg("value"), py::arg("decimals"),
         "value with exactly `decimals` digits after '.', the same in every locale.");
+
+  // ---- workflow KPIs (workflow_kpis.hpp) ------------------------------------------------------
+  py::class_<TimerKpi> timer_kpi(m, "TimerKpi", "One timer of a workflow over a period (WorkflowKpis.timers).");
+  timer_kpi
+      .def(py::init([](std::string timer, std::string rule, std::size_t met, std::size_t breached, std::size_t pending,
+                       double on_time, std::vector<std::size_t> met_by_day, std::vector<std::size_t> decided_by_day) {
+             return TimerKpi{std::move(timer), std::move(rule), met, breached, pending, on_time, std::move(met_by_day),
+                             std::move(decided_by_day)};
+           }),
+           py::kw_only(), py::arg("timer"), py::arg("rule"), py::arg("met"), py::arg("breached"), py::arg("pending"),
+           py::arg("on_time"), py::arg("met_by_day"), py::arg("decided_by_day"))
+      .def_readonly("timer", &TimerKpi::timer)
+      .def_readonly("rule", &TimerKpi::rule, "'R-05'")
+      .def_readonly("met", &TimerKpi::met, "cycles met in the period (counted on the day they stopped)")
+      .def_readonly("breached", &TimerKpi::breached, "cycles breached in the period (on the day their due instant passed)")
+      .def_readonly("pending", &TimerKpi::pending, "cycles of cases received in the period, undecided at as_of")
+      .def_readonly("on_time", &TimerKpi::on_time, "met / (met + breached); NaN when nothing was decided")
+      .def_readonly("met_by_day", &TimerKpi::met_by_day)
+      .def_readonly("decided_by_day", &TimerKpi::decided_by_day)
+      .def_property_readonly("decided", &TimerKpi::decided)
+      .def("__repr__", [](const TimerKpi& k) {
+        return "<charter.report.TimerKpi " + k.timer + " (" + k.rule + "): " + std::to_string(k.met) + " met, " +
+               std::to_string(k.breached) + " breached, " + std::to_string(k.pending) + " pending>";
+      });
+  reduce_by_keywords(timer_kpi, [](const TimerKpi& k) {
+    return py::dict(py::arg("timer") = k.timer, py::arg("rule") = k.rule, py::arg("met") = k.met,
+                    py::arg("breached") = k.breached, py::arg("pending") = k.pending, py::arg("on_time") = k.on_time,
+                    py::arg("met_by_day") = k.met_by_day, py::arg("decided_by_day") = k.decided_by_day);
+  });
+
+  py::class_<WorkflowKpis> kpis(m, "WorkflowKpis", R"doc(A workflow's figures over a period of local dates
+(report.workflow_kpis): cases received (per day), each timer's cycles met, breached and pending
+and its on-time rate, the resolution rate. to_frame() gives one row per day.)doc");
+  kpis.def(py::init([](std::string workflow, boost::gregorian::date first_day, boost::gregorian::date last_day,
+                       std::size_t received, std::vector<std::size_t> received_by_day, std::string resolution_timer,
+                       std::size_t resolved, double resolution_rate, std::vector<TimerKpi> timers) {
+             WorkflowKpis k;
+             k.workflow = std::move(workflow);
+             k.first_day = first_day;
+             k.last_day = last_day;
+             k.received = received;
+             k.received_by_day = std::move(received_by_day);
+             k.resolution_timer = std::move(resolution_timer);
+             k.resolved = resolved;
+             k.resolution_rate = resolution_rate;
+             k.timers = std::move(timers);
+             return k;
+           }),
+           py::kw_only(), py::arg("workflow"), py::arg("first_day"), py::arg("last_day"), py::arg("received"),
+           py::arg("received_by_day"), py::arg("resolution_timer"), py::arg("resolved"), py::arg("resolution_rate"),
+           py::arg("timers"))
+      .def_readonly("workflow", &WorkflowKpis::workflow)
+      .def_readonly("first_day", &WorkflowKpis::first_day)
+      .def_readonly("last_day", &WorkflowKpis::last_day)
+      .def_readonly("received", &WorkflowKpis::received, "cases whose intake's local date lies in the period")
+      .def_readonly("received_by_day", &WorkflowKpis::received_by_day)
+      .def_readonly("resolution_timer", &WorkflowKpis::resolution_timer)
+      .def_readonly("resolved", &WorkflowKpis::resolved, "of the cases received, those resolved by as_of")
+      .def_readonly("resolution_rate", &WorkflowKpis::resolution_rate, "resolved / received; NaN when none received")
+      .def_readonly("timers", &WorkflowKpis::timers, "every timer, in definition order")
+      .def_property_readonly("days", &WorkflowKpis::days)
+      .def("timer", [](const WorkflowKpis& k, const std::string& id) -> std::optional<TimerKpi> {
+        if (const TimerKpi* t = k.timer(id)) return *t;
+        return std::nullopt;
+      }, py::arg("id"), "The timer's figures, or None.")
+      .def("__repr__", [](const WorkflowKpis& k) {
+        return "<charter.report.WorkflowKpis " + k.workflow + " " + calendar::format_date(k.first_day) + ".." +
+               calendar::format_date(k.last_day) + ": " + std::to_string(k.received) + " received>";
+      });
+  reduce_by_keywords(kpis, [](const WorkflowKpis& k) {
+    return py::dict(py::arg("workflow") = k.workflow, py::arg("first_day") = k.first_day,
+                    py::arg("last_day") = k.last_day, py::arg("received") = k.received,
+                    py::arg("received_by_day") = k.received_by_day, py::arg("resolution_timer") = k.resolution_timer,
+                    py::arg("resolved") = k.resolved, py::arg("resolution_rate") = k.resolution_rate,
+                    py::arg("timers") = k.timers);
+  });
+  m.def(
+      "workflow_kpis",
+      [](py::handle tracker, boost::gregorian::date first_day, boost::gregorian::date last_day, py::handle as_of,
+         std::optional<calendar::BusinessCalendar> calendar, const std::string& resolution_timer) {
+        std::optional<workflow::Tracker> t = tracker_from_python(tracker);
+        if (!t) throw py::type_error("workflow_kpis: tracker must be a charter.workflow.Tracker or JournaledTracker");
+        const calendar::BusinessCalendar& local = calendar ? *calendar : t->definition().calendar();
+        const PyInstant at = read_instant(as_of, local.index(), "as_of");
+        py::gil_scoped_release release;
+        return workflow_kpis(*t, local, first_day, last_day, detail::from_micros(at.utc), resolution_timer);
+      },
+      py::arg("tracker"), py::arg("first_day"), py::arg("last_day"), py::arg("as_of"), py::kw_only(),
+      py::arg("calendar") = py::none(), py::arg("resolution_timer") = "resolution",
+      R"doc(A workflow's figures over the local dates first_day..last_day (both included) as of an
+instant: see WorkflowKpis. The days are the calendar's (default: the workflow's own calendar);
+a naive as_of is wall time in that calendar's zone. Every timer cycle counts on the day it was
+decided (met: when it stopped; breached: when its due instant passed), so a complaint reopened
+this month keeps last month's cycles in last month. ValueError for a period backwards or over
+366 days, or an unknown resolution_timer. Releases the GIL.)doc");
 }
 
 }  // namespace charter::python
