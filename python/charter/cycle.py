@@ -13,7 +13,8 @@ to, as_of)`` says where each stands as of an instant — done, done_late, insuff
 overdue or missed, with an explanation, the completing record and the follow-ups' own states —
 and counts ad-hoc cycles; records after ``as_of`` are ignored. Completion records are dicts
 (``cycle``, ``at``, optionally ``subject``, ``actor``, ``id``; every other key is a field such as
-``respondents``, ``report``, ``unit`` or ``period``) or a pandas DataFrame with those columns;
+``respondents``, ``report``, ``unit`` or ``period``, and a ``fields`` dict holds more of them,
+as event and observation dicts do) or a pandas DataFrame with those columns;
 ``read_completions`` / ``write_completions`` / ``completions_to_text`` read and write them as
 CSV or JSON Lines.
 

@@ -102,6 +102,13 @@ cy::CompletionRecord record_from_py(py::handle item, const calendar::BusinessCal
       }
       continue;
     }
+    // {"fields": {...}} as events and observations take it: the same fields, one level down.
+    if (key == "fields" && PyDict_Check(v.ptr())) {
+      for (auto [fk, fv] : py::reinterpret_borrow<py::dict>(v)) {
+        if (const std::optional<std::string> t = field_text(fv)) r.fields.push_back({py::str(fk).cast<std::string>(), *t});
+      }
+      continue;
+    }
     const std::optional<std::string> text = field_text(v);
     if (key == "cycle") r.cycle = text.value_or("");
     else if (key == "subject") r.subject = text.value_or("");

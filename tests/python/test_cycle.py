@@ -206,3 +206,11 @@ def test_a_unit_set_up_mid_year_is_checked_from_then():
     o = cycle.occurrences(c, datetime(2025, 1, 1), datetime(2026, 1, 1))
     shop = o["period_start"][o["subject"] == "web_shop"]
     assert list(shop) == [np.datetime64(f"2025-{m:02d}-01") for m in range(7, 13)]
+
+
+def test_fields_may_also_be_given_one_level_down_as_in_event_dicts():
+    flat = [{"cycle": "R-25", "at": datetime(2025, 12, 18, 15), "respondents": 42}]
+    nested = [{"cycle": "R-25", "at": datetime(2025, 12, 18, 15), "fields": {"respondents": 42}}]
+    rows = [one(cycle.status(RULEBOOK, r, datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 1, 6)), "R-25")
+            for r in (flat, nested)]
+    assert rows[0]["explanation"] == rows[1]["explanation"] == "42 respondents; R-25 requires 50; due 2025-12-31 23:59:59"
