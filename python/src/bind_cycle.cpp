@@ -96,7 +96,11 @@ cy::CompletionRecord record_from_py(py::handle item, const calendar::BusinessCal
       ensure_datetime_api();
       if (v.is_none() || !v.equal(v)) continue;  // None / NaT: no instant, a problem for status()
       if (py::isinstance<py::str>(v)) {
-        r.at = zone.from_local(calendar::parse_date_time(v.cast<std::string>()));
+        try {
+          r.at = zone.from_local(calendar::parse_date_time(v.cast<std::string>()));
+        } catch (const ParseError& e) {
+          throw ParseError("completion record " + std::to_string(i) + ": 'at': " + e.what());
+        }
       } else {
         r.at = instant(v, zone, "at", nullptr);
       }

@@ -214,3 +214,10 @@ def test_fields_may_also_be_given_one_level_down_as_in_event_dicts():
     rows = [one(cycle.status(RULEBOOK, r, datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 1, 6)), "R-25")
             for r in (flat, nested)]
     assert rows[0]["explanation"] == rows[1]["explanation"] == "42 respondents; R-25 requires 50; due 2025-12-31 23:59:59"
+
+
+def test_an_unreadable_instant_names_its_record():
+    records = [{"cycle": "R-23", "at": "2025-12-30 17:00", "report": "QR-1"},
+               {"cycle": "R-25", "at": "the 18th", "respondents": 60}]
+    with pytest.raises(charter.ParseError, match=r"completion record 1: 'at': "):
+        cycle.status(RULEBOOK, records, datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 1, 6))
