@@ -828,7 +828,10 @@ py::dict cycles_to_py(const wf::CycleTable& t, const CalendarIndex& x, bool loca
     set_object(timer, i, timers.at(t.timer[i]));
     set_object(rule, i, rules.at(t.timer[i]));
   }
+  Column<std::int64_t> opened(n);  // the case's, on each of its rows: a month's cycles by intake
+  for (std::size_t i = 0; i < n; ++i) opened[i] = t.opened[t.case_row[i]];
   out["case_id"] = case_id;
+  out["opened"] = instant_column(opened, x, local);
   out["timer"] = timer;
   out["rule"] = rule;
   out["cycle"] = column(t.cycle, "int32");
@@ -982,7 +985,8 @@ time of the definition's zone for a naive as_of and UTC for an aware one. Releas
           R"doc(Every timer cycle of every case opened at or before as_of, as numpy columns (a dict,
 one row per cycle: older cycles of restarted timers too, so a period report can count them).
 
-Columns: case_id, timer, rule (object arrays of str), cycle (int32, 1 for a timer's first),
+Columns: case_id, timer, rule (object arrays of str), opened (datetime64[us]: the case's intake,
+on each of its rows), cycle (int32, 1 for a timer's first),
 phase (int8: 0 running, 1 paused, 2 stopped), started, due, warning_at, stopped (datetime64[us],
 NaT when absent), elapsed, remaining (timedelta64[us]), met, breached, at_risk (bool). Cases come
 in status(as_of)'s order, each case's cycles in the order they started. Instants are local wall

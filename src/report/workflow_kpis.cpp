@@ -66,7 +66,6 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
   const Micros until = charter::detail::to_micros(as_of, "as_of");
 
   const workflow::CycleTable cycles = tracker.cycles(as_of);
-  const workflow::StatusTable status = tracker.status(as_of);
   std::size_t resolution = cycles.timer_names.size();
   std::string known;
   for (std::size_t k = 0; k < cycles.timer_names.size(); ++k) {
@@ -95,19 +94,20 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
     k.timers.push_back(std::move(kpi));
   }
 
-  // Cases: status rows and cycle rows share case_ids, so the cases received in the period are
-  // marked once and their pending cycles found by case_row.
-  std::vector<std::uint8_t> received(status.case_ids.size(), 0);
-  const auto& resolved_phase = status.timers[resolution].phase;
-  for (std::size_t r = 0; r < status.case_ids.size(); ++r) {
-    const std::size_t d = days.of(status.opened[r]);
+  // The cases received in the period, marked once so that their pending cycles are found by
+  // case_row; a case is resolved when its newest resolution cycle (its last row of that timer)
+  // has stopped.
+  std::vector<std::uint8_t> received(cycles.case_ids.size(), 0);
+  std::vector<std::int8_t> resolution_phase(cycles.case_ids.size(), -1);
+  for (std::size_t r = 0; r < cycles.case_ids.size(); ++r) {
+    const std::size_t d = days.of(cycles.opened[r]);
     if (d == days.count()) continue;
     received[r] = 1;
     ++k.received;
     ++k.received_by_day[d];
-    k.resolved += resolved_phase[r] == static_cast<std::int8_t>(workflow::TimerPhase::stopped);
   }
   for (std::size_t i = 0; i < cycles.size(); ++i) {
+    if (cycles.timer[i] == resolution) resolution_phase[cycles.case_row[i]] = cycles.phase[i];
     TimerKpi& kpi = k.timers[cycles.timer[i]];
     // Met when it stopped; breached when its due instant passed (as_of bounds both already).
     // A cycle breached and then paused has no due instant until it resumes: it cannot be placed
@@ -126,6 +126,9 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
     } else if (received[cycles.case_row[i]]) {
       ++kpi.pending;
     }
+  }
+  for (std::size_t r = 0; r < received.size(); ++r) {
+    k.resolved += received[r] && resolution_phase[r] == static_cast<std::int8_t>(workflow::TimerPhase::stopped);
   }
   for (auto& kpi : k.timers) kpi.on_time = share(kpi.met, kpi.decided());
   k.resolution_rate = share(k.resolved, k.received);

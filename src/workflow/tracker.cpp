@@ -287,6 +287,7 @@ CycleTable Tracker::cycles(const boost::posix_time::ptime& as_of_time) const {
     if (!c) continue;
     const auto row = static_cast<std::uint32_t>(t.case_ids.size());
     t.case_ids.emplace_back(impl_->ids.get(static_cast<std::uint32_t>(i + 1)));
+    t.opened.push_back(impl_->engine.event_at(*c, impl_->engine.first_event_word(*c)).at);
     std::fill(count.begin(), count.end(), 0);
     for (int k = 0; k < c->cycles; ++k) {
       const detail::Cycle y = impl_->engine.cycle(*c, k);

@@ -601,6 +601,7 @@ def test_cycles_are_one_row_per_timer_cycle(busy):
         assert cols[name].dtype == np.dtype("datetime64[us]")
     assert cols["elapsed"].dtype == np.dtype("timedelta64[us]") and cols["met"].dtype == np.bool_
     rows = {(c, t): i for i, (c, t) in enumerate(zip(cols["case_id"], cols["timer"]))}
+    assert cols["opened"][rows[("C-1", "reply")]] == np.datetime64("2025-09-26T17:00")
     reply = rows[("C-1", "reply")]
     assert cols["rule"][reply] == "R-05" and cols["phase"][reply] == 2 and cols["met"][reply]
     assert cols["stopped"][reply] == np.datetime64("2025-09-26T18:00")  # Shanghai wall time

@@ -95,6 +95,7 @@ struct CycleTable {
 
   boost::posix_time::ptime as_of;
   std::vector<std::string> case_ids;     ///< as StatusTable::case_ids
+  Column<std::int64_t> opened;           ///< by case (as case_ids): the intake event's instant
   std::vector<std::string> timer_names;  ///< the definition's timers, in definition order
   std::vector<std::string> timer_rules;  ///< their rules ("R-05"), by timer
   Column<std::uint32_t> case_row;        ///< into case_ids

@@ -90,6 +90,7 @@ TEST(Tracker, CyclesListEveryTimerCycleOfEveryCaseOpenedByTheInstant) {
     const CycleTable cycles = t.cycles(as_of);
     const StatusTable status = t.status(as_of);
     ASSERT_EQ(cycles.case_ids, status.case_ids);
+    ASSERT_EQ(cycles.opened, status.opened);
     ASSERT_EQ(cycles.timer_names.size(), status.timers.size());
     ASSERT_EQ(cycles.timer_rules.size(), cycles.timer_names.size());
     ASSERT_EQ(cycles.timer.size(), cycles.size());
