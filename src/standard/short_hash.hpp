@@ -23,7 +23,7 @@ inline std::uint64_t short_hash(std::string_view s) {
     std::memcpy(&y, s.data() + n - 4, 4);
     a = x;
     b = y;
-  } else {
+  } else if (n > 0) {  // an empty name (an observation without a kind) hashes as zeros
     a = static_cast<unsigned char>(s[0]) | std::uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
         std::uint64_t{static_cast<unsigned char>(s[n - 1])} << 16;
   }

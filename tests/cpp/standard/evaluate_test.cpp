@@ -404,6 +404,16 @@ TEST(Evaluate, NoObservationsNoFindings) {
   EXPECT_EQ(f.standards().size(), builtin().standards().size());
 }
 
+// No standard applies to an observation of no kind or of a kind nobody names: no rows, and the
+// observations around it are judged as usual (its empty name is hashed like any other).
+TEST(Evaluate, AnObservationOfNoKnownKindGivesNoRows) {
+  const Findings f = evaluate(builtin(), {seen("X-1", "", "2025-10-09 10:00", {{"rings", "9"}}),
+                                          seen("X-2", "parcel", "2025-10-09 10:00", {}),
+                                          seen("CALL-1", "call", "2025-10-09 10:00", {{"rings", "2"}})});
+  for (std::size_t i = 0; i < f.size(); ++i) EXPECT_EQ(f.observation()[i], 2u) << f.explanation(i);
+  EXPECT_EQ(f.outcome()[row_of(f, "R-01", 2)], Outcome::met);
+}
+
 TEST(Evaluate, AnObservationWithoutAnInstantIsInvalidForEveryStandard) {
   Observation o = seen("X", "call", "2025-10-09 10:00", {{"rings", "1"}});
   o.at = boost::posix_time::ptime();
