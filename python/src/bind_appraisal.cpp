@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/org/appraisal.hpp"
 
@@ -19,16 +20,6 @@ using namespace charter::org;
 
 namespace {
 
-py::object construct_fn() { return py::module_::import("charter._pickle").attr("construct"); }
-
-template <class T, class Kwargs>
-void reduce_by_keywords(py::class_<T>& cls, Kwargs kwargs) {
-  cls.def("__reduce__", [kwargs](const py::object& self) {
-    return py::make_tuple(construct_fn(), py::make_tuple(self.attr("__class__"), kwargs(self.cast<const T&>())));
-  });
-}
-
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 std::string num(double v) { return py::repr(py::float_(v)).cast<std::string>(); }
 
 // NaN is how a DataFrame says "no data"; the C++ side says it with nullopt.

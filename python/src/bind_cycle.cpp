@@ -16,6 +16,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/cycle/occurrence.hpp"
@@ -33,7 +34,6 @@ using detail::CalendarIndex;
 
 namespace {
 
-py::object pickle_fn(const char* name) { return py::module_::import("charter._pickle").attr(name); }
 
 const calendar::BusinessCalendar& zone_for(const Charter& c, py::handle zone) {
   if (zone.is_none()) {
@@ -180,12 +180,6 @@ py::object time_value(const boost::posix_time::ptime& t, const CalendarIndex& x,
   return local ? make_datetime(x.utc_to_local(us)) : make_datetime(us);
 }
 
-// Recurrence, Evidence, FollowUp and Scope pickle through their keyword constructors.
-template <class T>
-py::tuple reduce_kwargs(const T& self, py::dict kwargs) {
-  return py::make_tuple(pickle_fn("construct"), py::make_tuple(py::cast(self).attr("__class__"), kwargs));
-}
-
 // A cycle pickles as its calendar, the organisation it was checked against and its spec, each in
 // the library's binary archive layouts: rebuilt, it is validated again like any cycle.
 py::bytes spec_bytes(const cy::CycleSpec& spec) {
@@ -296,7 +290,7 @@ void bind_cycle(py::module_& root) {
         kw["count"] = r.count;
         kw["per"] = r.per;
         kw["distinct"] = r.distinct;
-        return reduce_kwargs(r, kw);
+        return keyword_reduction(py::cast(r), kw);
       });
 
   py::class_<cy::Evidence>(m, "Evidence", "What a completion record must show: a count, distinct values or a document.")
@@ -321,7 +315,7 @@ void bind_cycle(py::module_& root) {
         kw["field"] = e.field;
         kw["at_least"] = e.at_least;
         kw["label"] = e.label;
-        return reduce_kwargs(e, kw);
+        return keyword_reduction(py::cast(e), kw);
       });
 
   py::class_<cy::FollowUp>(m, "FollowUp", "Another cycle due after each completion of this one, within a Deadline.")
@@ -338,7 +332,7 @@ void bind_cycle(py::module_& root) {
         py::dict kw;
         kw["cycle"] = f.cycle;
         kw["within"] = f.within;
-        return reduce_kwargs(f, kw);
+        return keyword_reduction(py::cast(f), kw);
       });
 
   py::class_<cy::Scope>(m, "Scope", "Whose obligation a cycle is: the centre, units, roles or staff.")
@@ -359,7 +353,7 @@ void bind_cycle(py::module_& root) {
         kw["kind"] = s.kind;
         kw["ids"] = s.ids;
         kw["under"] = s.under;
-        return reduce_kwargs(s, kw);
+        return keyword_reduction(py::cast(s), kw);
       });
 
   py::class_<cy::Cycle>(m, "Cycle", R"doc(

@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
@@ -27,16 +28,6 @@ void reduce_by_constructor(py::class_<T>& cls, Args args) {
   });
 }
 
-// Pickles a value type through its keyword constructor: `kwargs(value)` gives the arguments.
-template <class T, class Kwargs>
-void reduce_by_keywords(py::class_<T>& cls, Kwargs kwargs) {
-  cls.def("__reduce__", [kwargs](const py::object& self) {
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kwargs(self.cast<const T&>())));
-  });
-}
-
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/instant.hpp"
@@ -25,15 +26,6 @@ using namespace charter::report;
 
 namespace {
 
-template <class T, class Kwargs>
-void reduce_by_keywords(py::class_<T>& cls, Kwargs kwargs) {
-  cls.def("__reduce__", [kwargs](const py::object& self) {
-    return py::make_tuple(py::module_::import("charter._pickle").attr("construct"),
-                          py::make_tuple(self.attr("__class__"), kwargs(self.cast<const T&>())));
-  });
-}
-
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 // Lets an enum be given by its name: Status("breach"), and "breach" wherever a Status goes.
 template <class E>

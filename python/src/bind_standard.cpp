@@ -42,6 +42,7 @@
 #include <unordered_map>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/calendar/china.hpp"
 #include "charter/calendar/date_text.hpp"
@@ -154,7 +155,6 @@ std::string type_name(py::handle h) {
   return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
 }
 
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 py::list strings(const std::vector<std::string>& v) {
   py::list out;
@@ -1152,8 +1152,6 @@ py::tuple read_observations_py(py::handle source, const calendar::BusinessCalend
 
 // ---- standards -------------------------------------------------------------------------------
 
-py::object pickle_fn(const char* name) { return py::module_::import("charter._pickle").attr(name); }
-
 // A standard is pickled inside the smallest charter that rebuilds it (Standard does not keep the
 // organisation it was checked against): its calendar under its id, and one role, its owner —
 // accountable (A) for it when the spec names no owner, so that the owner resolves the same way.
@@ -1632,7 +1630,7 @@ Observation.from_dict(d) reads an observation dict (the keys evaluate() takes).
         kwargs["unit"] = p.data.unit;
         kwargs["channel"] = p.data.channel;
         kwargs["fields"] = fields;
-        return py::make_tuple(pickle_fn("construct"), py::make_tuple(self.attr("__class__"), kwargs));
+        return keyword_reduction(self, kwargs);
       });
   observation.attr("__hash__") = py::none();
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "charter/cycle/sample_plan.hpp"
 #include "charter/cycle/survey.hpp"
 
@@ -24,16 +25,6 @@ using namespace charter::cycle;
 
 namespace {
 
-py::object construct_fn() { return py::module_::import("charter._pickle").attr("construct"); }
-
-template <class T, class Kwargs>
-void reduce_by_keywords(py::class_<T>& cls, Kwargs kwargs) {
-  cls.def("__reduce__", [kwargs](const py::object& self) {
-    return py::make_tuple(construct_fn(), py::make_tuple(self.attr("__class__"), kwargs(self.cast<const T&>())));
-  });
-}
-
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 py::dict estimate_kwargs(const Estimate& e) {
   py::dict d;

@@ -38,6 +38,7 @@
 #include <shared_mutex>
 
 #include "bindings.hpp"
+#include "pickling.hpp"
 #include "casters.hpp"
 #include "columns.hpp"
 #include "text_files.hpp"
@@ -264,7 +265,6 @@ std::string type_name(py::handle h) {
   return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
 }
 
-std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 const CalendarIndex& zone_of(const wf::Definition& d) { return d.calendar().index(); }
 
@@ -898,10 +898,6 @@ std::vector<std::string> responsible_roles(const wf::Definition& d, py::handle r
 py::bytes definition_bytes(const wf::Definition& d) {
   const Charter holder(LocalizedText{}, d.calendars(), d.organization(), {{d.id(), d}});
   return py::bytes(io::to_bytes(holder, io::ArchiveFormat::binary));
-}
-
-py::object pickle_fn(const char* name) {
-  return py::module_::import("charter._pickle").attr(name);
 }
 
 // The read side shared by Tracker and JournaledTracker: every query goes through reading() /
