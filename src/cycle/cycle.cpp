@@ -3,6 +3,7 @@
 #include <set>
 
 #include "charter/cycle/recurrence.hpp"
+#include "charter/detail/problem_lines.hpp"
 
 namespace charter::cycle {
 
@@ -135,9 +136,7 @@ class Checker {
 };
 
 std::string problem_list(const std::string& cycle, const std::vector<CycleProblem>& problems) {
-  std::string out = "cycle '" + cycle + "':";
-  for (const auto& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return "cycle '" + cycle + "':" + charter::detail::problem_lines(problems);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "charter/detail/problem_lines.hpp"
 #include "charter/org/raci.hpp"
 
 namespace charter::cycle {
@@ -30,9 +31,7 @@ std::string number(double v) {
 }
 
 std::string problem_list(const std::string& subject, const std::vector<SurveyProblem>& problems) {
-  std::string out = subject + ":";
-  for (const auto& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return subject + ":" + charter::detail::problem_lines(problems);
 }
 
 void check_ids(std::vector<SurveyProblem>& out, const std::string& path,

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "charter/detail/problem_lines.hpp"
 #include "charter/org/raci.hpp"
 
 namespace charter::org {
@@ -24,9 +25,7 @@ std::string number(double v) {
 }
 
 std::string problem_list(const std::string& subject, const std::vector<AppraisalProblem>& problems) {
-  std::string out = subject + ":";
-  for (const auto& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return subject + ":" + charter::detail::problem_lines(problems);
 }
 
 const std::optional<double>& component_of(const AppraisalInput& in, Component c) {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "charter/calendar/date_text.hpp"
+#include "charter/detail/problem_lines.hpp"
 
 namespace charter::org {
 
@@ -13,10 +14,8 @@ namespace {
 std::string at(const char* list, size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
 std::string join_problems(const std::vector<Problem>& problems) {
-  std::string out = std::to_string(problems.size()) +
-                    (problems.size() == 1 ? " problem" : " problems") + " in the organisation:";
-  for (const Problem& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
+         " in the organisation:" + charter::detail::problem_lines(problems);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include "charter/detail/problem_lines.hpp"
 #include "text.hpp"
 
 namespace charter::report {
@@ -11,10 +12,8 @@ namespace charter::report {
 namespace {
 
 std::string join_problems(const std::string& what, const std::vector<ReportProblem>& problems) {
-  std::string out = what + ": " + std::to_string(problems.size()) +
-                    (problems.size() == 1 ? " problem" : " problems");
-  for (const auto& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return what + ": " + std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
+         charter::detail::problem_lines(problems);
 }
 
 std::string number_problem(double v) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "charter/detail/problem_lines.hpp"
 #include "charter/standard/phrase_matcher.hpp"
 
 namespace charter::standard {
@@ -203,9 +204,7 @@ class Checker {
 };
 
 std::string problem_list(const std::string& standard, const std::vector<StandardProblem>& problems) {
-  std::string out = "standard '" + standard + "':";
-  for (const auto& p : problems) out += "\n  " + (p.path.empty() ? "" : p.path + ": ") + p.message;
-  return out;
+  return "standard '" + standard + "':" + charter::detail::problem_lines(problems);
 }
 
 }  // namespace
