@@ -63,8 +63,6 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
                                 ") before it starts (" + calendar::format_date(first_day) + ")");
   }
   if ((last_day - first_day).days() >= 366) throw std::invalid_argument("workflow_kpis: a period is at most 366 days");
-  const Micros until = charter::detail::to_micros(as_of, "as_of");
-
   const workflow::CycleTable cycles = tracker.cycles(as_of);
   std::size_t resolution = cycles.timer_names.size();
   std::string known;
@@ -109,11 +107,11 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
   for (std::size_t i = 0; i < cycles.size(); ++i) {
     if (cycles.timer[i] == resolution) resolution_phase[cycles.case_row[i]] = cycles.phase[i];
     TimerKpi& kpi = k.timers[cycles.timer[i]];
-    // Met when it stopped; breached when its due instant passed (as_of bounds both already).
+    // Met when it stopped; breached when its due instant passed (both at or before as_of).
     // A cycle breached and then paused has no due instant until it resumes: it cannot be placed
     // in a day yet and counts as pending, like one not yet decided.
     const Micros decided = cycles.met[i] ? cycles.stopped[i] : cycles.breached[i] ? cycles.due[i] : kNone;
-    if (decided != kNone && decided <= until) {
+    if (decided != kNone) {
       const std::size_t d = days.of(decided);
       if (d == days.count()) continue;
       ++kpi.decided_by_day[d];

@@ -63,8 +63,8 @@ struct WorkflowKpis {
 
 /// The figures of `tracker` for the local dates [first_day, last_day] on `calendar`, as of
 /// `as_of` (UTC). `resolution_timer` names the timer whose stop resolves a case; an unknown name
-/// is std::invalid_argument naming the timers, as are last_day before first_day, a period over
-/// 366 days and a special as_of.
+/// is std::invalid_argument naming the timers, as are last_day before first_day and a period
+/// over 366 days; a special as_of is InvalidTimeError.
 WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::BusinessCalendar& calendar,
                            boost::gregorian::date first_day, boost::gregorian::date last_day,
                            const boost::posix_time::ptime& as_of,

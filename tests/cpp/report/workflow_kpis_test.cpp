@@ -154,6 +154,8 @@ TEST(WorkflowKpis, RefusesAPeriodBackwardsTooLongOrAnUnknownResolutionTimer) {
   CHARTER_EXPECT_THROW_MSG(workflow_kpis(t, hotline(), date(2024, 1, 1), date(2025, 1, 1), as_of),
                            std::invalid_argument, "at most 366 days");
   EXPECT_NO_THROW(workflow_kpis(t, hotline(), date(2024, 1, 1), date(2024, 12, 31), as_of));  // a leap year
+  CHARTER_EXPECT_THROW_MSG(workflow_kpis(t, hotline(), date(2025, 11, 1), date(2025, 11, 30), boost::posix_time::ptime()),
+                           InvalidTimeError, "as_of");
   CHARTER_EXPECT_THROW_MSG(workflow_kpis(t, hotline(), date(2025, 11, 1), date(2025, 11, 30), as_of, "solved"),
                            std::invalid_argument, "has no timer 'solved' (timers: reply, ");
 }
