@@ -19,8 +19,10 @@
 //   breaches/1M_open          Tracker::breaches(as_of)
 //   cycles/1M_open            Tracker::cycles(as_of): every timer cycle as columns
 //   report/workflow_kpis_1M   report::workflow_kpis for November over the million cases (the
-//                             complaint part of the monthly report; issue 6: the whole report
-//                             for 1M complaints in ≤ 2 s)
+//                             complaint part of the monthly report)
+//   report/monthly_1M         report::monthly for November: the million complaints, findings of
+//                             a million observations, a year of completion records, rendered to
+//                             HTML (issue 6: the whole report for 1M complaints in ≤ 2 s)
 //   memory/closed_complaints  whole lives of 200,000 complaints: bytes per closed complaint
 //                             (heap in use after − before, as malloc counts it)
 
@@ -29,7 +31,12 @@
 #include <malloc.h>
 
 #include "charter/calendar/date_text.hpp"
+#include "charter/cycle/completion_stream.hpp"
+#include "charter/report/monthly.hpp"
+#include "charter/report/render.hpp"
 #include "charter/report/workflow_kpis.hpp"
+#include "charter/standard/evaluate.hpp"
+#include "charter/standard/observation_stream.hpp"
 #include "charter/workflow/complaint_stream.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -169,6 +176,36 @@ void month_kpis(benchmark::State& state) {
   state.counters["received"] = static_cast<double>(received);
 }
 BENCHMARK(month_kpis)->Name("report/workflow_kpis_1M")->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The whole monthly report over the million complaints, a million observations' findings and a
+// year of completion records (all made outside the timings), rendered to HTML: issue 6's target.
+void month_report(benchmark::State& state) {
+  const Tracker& t = open_million();
+  static const standard::Findings findings = [] {
+    standard::ObservationStreamOptions o;
+    o.observations = 1000000;
+    o.start = shanghai("2025-11-01 00:00");
+    o.span = boost::posix_time::hours(24 * 30);
+    return standard::evaluate(staffed(), standard::observation_stream(staffed(), staffed().calendar("office"), o));
+  }();
+  static const std::vector<cycle::CompletionRecord> records = [] {
+    cycle::CompletionStreamOptions o;
+    o.from = shanghai("2025-01-01 00:00");
+    o.to = shanghai("2025-12-01 00:00");
+    return cycle::completion_stream(staffed(), o);
+  }();
+  settle_heap();
+  std::size_t bytes = 0, received = 0;
+  for (auto _ : state) {
+    const report::MonthlyReport r = report::monthly(staffed(), t, findings, records, 2025, 11);
+    bytes = report::to_html(r).size();
+    received = r.complaints.received;
+  }
+  state.counters["received"] = static_cast<double>(received);
+  state.counters["findings"] = static_cast<double>(findings.size());
+  state.counters["html_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(month_report)->Name("report/monthly_1M")->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void memory_closed(benchmark::State& state) {
   ComplaintStreamOptions o;

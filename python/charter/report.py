@@ -22,8 +22,12 @@ as strings wherever they are expected.
 of (path, message); ``document.validate()`` returns that list without raising. Output is
 deterministic: the same document gives the same bytes in every locale.
 
-The monthly quality report (客服质量月度报表), built from every block, comes later; this module is
-its document model and renderers.
+The monthly quality report (客服质量月度报表, R-23) brings every block together:
+``monthly(charter, tracker, findings, records, "2025-11")`` returns a ``MonthlyReport`` — complaint
+figures (``workflow_kpis``), the month's breaches explained, open rectification notices, standards
+compliance by standard and unit, the inspection plan, surveys, the staff appraisal and the report's
+own due date — with ``to_markdown(lang)``, ``to_html(lang)``, ``document(lang)`` and ``to_frame()``
+(its key figures).
 
     >>> from datetime import date
     >>> from charter import report
@@ -91,8 +95,80 @@ def _kpis_frame(kpis):
 
 WorkflowKpis.to_frame = _kpis_frame
 
+MonthlyReport = _r.MonthlyReport
+
+
+def _year_month(month):
+    """(year, month) from "2025-11", a date or datetime, or a (year, month) pair."""
+    if isinstance(month, str):
+        parts = month.strip().split("-")
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise ValueError(f"month must read YYYY-MM (\"2025-11\"), not {month!r}")
+        return int(parts[0]), int(parts[1])
+    if hasattr(month, "year") and hasattr(month, "month"):
+        return int(month.year), int(month.month)
+    if isinstance(month, tuple) and len(month) == 2:
+        return int(month[0]), int(month[1])
+    raise TypeError(f"month must be \"YYYY-MM\", a date or a (year, month) pair, not {type(month).__name__}")
+
+
+def monthly(charter, tracker, findings=None, records=None, month=None, *, unit=None, as_of=None, calendar=None,
+            resolution_timer="resolution", rectifications=None, survey_design=None, survey=None,
+            appraisal_scheme=None, appraisals=None, targets=None, max_breaches=20, survey_cycles=None,
+            report_cycle=None):
+    """The monthly quality report (客服质量月度报表, R-23) of ``month`` ("2025-11", a date, or
+    ``(2025, 11)``) for the whole centre, or for ``unit`` and the units below it.
+
+    ``tracker`` holds the complaints (``charter.workflow.Tracker`` or ``JournaledTracker``);
+    ``findings`` the standards' findings (``charter.standard.evaluate``; None: no observations);
+    ``records`` the cycles' completion records (a list of dicts or a DataFrame, as for
+    ``charter.cycle.status``; None: none). ``as_of`` (default: the first instant of the next month)
+    is when the report is drawn up: nothing later counts. Naive instants are wall time of the
+    report's calendar (``calendar``; default the calendar of the report cycle R-23).
+
+    Optional parts: ``rectifications`` (a Tracker of the rectification workflow: its open notices),
+    ``survey_design`` with ``survey`` (a ``charter.survey.SatisfactionResult``),
+    ``appraisal_scheme`` with ``appraisals`` (``charter.appraisal.appraise`` results).
+    ``targets`` is a dict of fractions overriding the defaults: ``resolution_rate`` (0.98, S3),
+    ``satisfaction`` (0.90, S3), ``on_time`` and ``compliance`` (none); None removes a target.
+    ``survey_cycles`` (default R-25 and R-28) and ``report_cycle`` (default R-23; "" for none) name
+    the cycles reported as surveys and as the report itself.
+
+    Raises ValueError for a month outside 1–12, an unknown resolution timer or target, appraisals
+    without their scheme or a survey without its design; charter.UnknownIdError for an unknown
+    unit, calendar or cycle. Releases the GIL while it computes.
+    """
+    if month is None:
+        raise TypeError("monthly() needs the month (\"2025-11\", a date or (year, month))")
+    year, mon = _year_month(month)
+    from .cycle import _records
+
+    return _r._monthly(charter, tracker, findings, None if records is None else _records(records), year, mon,
+                       unit or "", as_of, calendar or "", resolution_timer, rectifications, survey_design, survey,
+                       appraisal_scheme, list(appraisals or []), targets, max_breaches,
+                       None if survey_cycles is None else list(survey_cycles), report_cycle)
+
+
+def _monthly_frame(report):
+    """The key figures, one row each, indexed by id: label_zh, label_en, value, unit, target, goal
+    ("at_least" / "at_most"), met (None without a target). Rates are in percent."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("MonthlyReport.to_frame needs pandas (apt install python3-pandas)") from e
+    rows = report.figures()
+    for r in rows:
+        r["goal"] = r["goal"].name
+    frame = pd.DataFrame(rows, columns=["id", "label_zh", "label_en", "value", "unit", "target", "goal", "met"])
+    frame["value"] = frame["value"].astype(float)
+    frame["target"] = frame["target"].astype(float)
+    return frame.set_index("id")
+
+
+MonthlyReport.to_frame = _monthly_frame
+
 for _cls in (Align, BulletList, Cell, Chart, ChartKind, Document, Goal, KeyFigure, KeyFigures, Lang, Note,
-             Paragraph, Row, Section, Status, Table, TimerKpi, WorkflowKpis):
+             Paragraph, Row, Section, Status, Table, TimerKpi, WorkflowKpis, MonthlyReport):
     _cls.__module__ = "charter.report"
 del _cls
 
@@ -107,6 +183,7 @@ __all__ = [
     "KeyFigure",
     "KeyFigures",
     "Lang",
+    "MonthlyReport",
     "Note",
     "Paragraph",
     "ReportError",
@@ -117,6 +194,7 @@ __all__ = [
     "TimerKpi",
     "WorkflowKpis",
     "format_number",
+    "monthly",
     "to_html",
     "to_markdown",
     "to_svg",

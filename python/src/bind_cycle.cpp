@@ -134,6 +134,14 @@ std::vector<cy::CompletionRecord> records_from_py(py::handle items, const calend
   return out;
 }
 
+}  // namespace
+
+std::vector<cy::CompletionRecord> records_from_python(py::handle items, const calendar::BusinessCalendar& zone) {
+  return records_from_py(items, zone);
+}
+
+namespace {
+
 py::dict record_to_py(const cy::CompletionRecord& r, const CalendarIndex& x) {
   py::dict d;
   d["cycle"] = r.cycle;

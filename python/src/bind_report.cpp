@@ -15,6 +15,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/instant.hpp"
 #include "charter/report/document.hpp"
+#include "charter/report/monthly.hpp"
 #include "charter/report/render.hpp"
 #include "charter/report/svg.hpp"
 #include "charter/report/workflow_kpis.hpp"
@@ -454,12 +455,15 @@ and its on-time rate, the resolution rate. to_frame() gives one row per day.)doc
       "workflow_kpis",
       [](py::handle tracker, boost::gregorian::date first_day, boost::gregorian::date last_day, py::handle as_of,
          std::optional<calendar::BusinessCalendar> calendar, const std::string& resolution_timer) {
-        std::optional<workflow::Tracker> t = tracker_from_python(tracker);
-        if (!t) throw py::type_error("workflow_kpis: tracker must be a charter.workflow.Tracker or JournaledTracker");
-        const calendar::BusinessCalendar& local = calendar ? *calendar : t->definition().calendar();
-        const PyInstant at = read_instant(as_of, local.index(), "as_of");
-        py::gil_scoped_release release;
-        return workflow_kpis(*t, local, first_day, last_day, detail::from_micros(at.utc), resolution_timer);
+        std::optional<WorkflowKpis> out;
+        const bool is_tracker = read_tracker(tracker, [&](const workflow::Tracker& t) {
+          const calendar::BusinessCalendar& local = calendar ? *calendar : t.definition().calendar();
+          const PyInstant at = read_instant(as_of, local.index(), "as_of");
+          py::gil_scoped_release release;
+          out = workflow_kpis(t, local, first_day, last_day, detail::from_micros(at.utc), resolution_timer);
+        });
+        if (!is_tracker) throw py::type_error("workflow_kpis: tracker must be a charter.workflow.Tracker or JournaledTracker");
+        return *out;
       },
       py::arg("tracker"), py::arg("first_day"), py::arg("last_day"), py::arg("as_of"), py::kw_only(),
       py::arg("calendar") = py::none(), py::arg("resolution_timer") = "resolution",
@@ -469,6 +473,7 @@ a naive as_of is wall time in that calendar's zone. Every timer cycle counts on 
 decided (met: when it stopped; breached: when its due instant passed), so a complaint reopened
 this month keeps last month's cycles in last month. ValueError for a period backwards or over
 366 days, or an unknown resolution_timer. Releases the GIL.)doc");
+  bind_monthly(m);
 }
 
 }  // namespace charter::python

@@ -781,6 +781,11 @@ std::optional<st::Findings> findings_from_python(py::handle obj) {
   return obj.cast<const PyFindings&>().findings;
 }
 
+const st::Findings* findings_in_python(py::handle obj) {
+  if (!py::isinstance<PyFindings>(obj)) return nullptr;
+  return &obj.cast<const PyFindings&>().findings;
+}
+
 namespace {
 
 bool utc_of(const PyFindings& f, py::handle utc) { return utc.is_none() ? f.aware : utc.cast<bool>(); }

@@ -988,6 +988,22 @@ NaT when absent), elapsed, remaining (timedelta64[us]), met, breached, at_risk (
 in status(as_of)'s order, each case's cycles in the order they started. Instants are local wall
 time of the definition's zone for a naive as_of and UTC for an aware one. Releases the GIL.)doc")
       .def(
+          "attribute",
+          [](const Holder& t, const std::string& name, py::handle as_of) {
+            PyInstant form;
+            const ptime at = read_as_of(as_of, t.definition, form);
+            const wf::AttributeColumn col = reading_released(t, [&](const wf::Tracker& tr) { return tr.attribute(name, at); });
+            py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(col.size()));
+            std::copy(col.code.begin(), col.code.end(), codes.mutable_data());
+            return py::make_tuple(codes, col.values);
+          },
+          py::arg("name"), py::arg("as_of"),
+          R"doc(One attribute of every case opened at or before as_of, as it stood then: (codes, values)
+— codes an int32 array in status(as_of)'s row order indexing values (the distinct values in
+first-seen order), -1 where a case has not been given the attribute. What a report groups cases
+by: pd.Categorical.from_codes(codes, values) is the column. UnknownIdError names the attributes
+there are. Releases the GIL.)doc")
+      .def(
           "cycles_frame",
           [](const Holder& t, py::handle as_of) {
             PyInstant form;
@@ -1056,6 +1072,18 @@ std::optional<workflow::Tracker> tracker_from_python(py::handle obj) {
   if (!py::isinstance<PyTracker>(obj)) return std::nullopt;
   const auto& t = obj.cast<const PyTracker&>();
   return reading(t, [](const wf::Tracker& tr) { return tr; });
+}
+
+bool read_tracker(py::handle obj, const std::function<void(const wf::Tracker&)>& f) {
+  if (py::isinstance<PyTracker>(obj)) {
+    reading(obj.cast<const PyTracker&>(), [&](const wf::Tracker& t) { f(t); });
+    return true;
+  }
+  if (py::isinstance<PyJournaled>(obj)) {
+    reading(obj.cast<const PyJournaled&>(), [&](const wf::Tracker& t) { f(t); });
+    return true;
+  }
+  return false;
 }
 
 void bind_workflow(py::module_& root) {

@@ -1,10 +1,13 @@
 #pragma once
 // One bind_<block>() per block, called in dependency order by module.cpp.
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include <pybind11/pybind11.h>
 
+#include "charter/cycle/completion.hpp"
 #include "charter/standard/findings.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -17,6 +20,8 @@ void bind_org(pybind11::module_& m);
 void bind_workflow(pybind11::module_& m);
 void bind_standard(pybind11::module_& m);
 void bind_report(pybind11::module_& m);
+/// The monthly report, into the charter.report module (called by bind_report).
+void bind_monthly(pybind11::module_& report);
 void bind_survey(pybind11::module_& m);
 void bind_appraisal(pybind11::module_& m);
 void bind_cycle(pybind11::module_& m);
@@ -28,10 +33,21 @@ void bind_io(pybind11::module_& m);
 /// workflow::Case is bound as itself and needs neither.
 pybind11::object tracker_to_python(workflow::Tracker tracker);
 std::optional<workflow::Tracker> tracker_from_python(pybind11::handle obj);
+/// Calls f with the Tracker a charter.workflow.Tracker or JournaledTracker holds, under its read
+/// lock and without a copy (the GIL is held: f may release it around long work, and may read
+/// another tracker the same way). False, without calling f, for any other object.
+bool read_tracker(pybind11::handle obj, const std::function<void(const workflow::Tracker&)>& f);
 
 /// charter.standard.Findings holds the C++ findings with the zone their instants are shown in
 /// (bind_standard.cpp): loaded findings as a Python object, and the C++ findings of one.
 pybind11::object findings_to_python(standard::Findings findings);
 std::optional<standard::Findings> findings_from_python(pybind11::handle obj);
+/// The C++ findings of a charter.standard.Findings, without a copy (alive while obj is);
+/// nullptr for anything else.
+const standard::Findings* findings_in_python(pybind11::handle obj);
+
+/// Completion records from a list of dicts (bind_cycle.cpp; naive instants are wall time of
+/// `zone`); errors name the record by position.
+std::vector<cycle::CompletionRecord> records_from_python(pybind11::handle items, const calendar::BusinessCalendar& zone);
 
 }  // namespace charter::python

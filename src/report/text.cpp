@@ -103,10 +103,12 @@ std::string md_escape(std::string_view s, std::string_view newline, bool starts_
       if (c == '#' || c == '-' || c == '+' || c == '=') {
         out += '\\';
       } else if (c >= '0' && c <= '9') {
-        // "1. text" or "1) text" at a line start would begin an ordered list.
+        // "1. text" or "1) text" at a line start would begin an ordered list; "96.2 %" would
+        // not (the marker needs a space or the line's end after it) and stays as written.
         std::size_t j = i;
         while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-        if (j < s.size() && (s[j] == '.' || s[j] == ')')) {
+        const bool marker_ends = j + 1 >= s.size() || s[j + 1] == ' ' || s[j + 1] == '\t' || s[j + 1] == '\n' || s[j + 1] == '\r';
+        if (j < s.size() && (s[j] == '.' || s[j] == ')') && marker_ends) {
           out.append(s.substr(i, j - i));
           out += '\\';
           out += s[j];

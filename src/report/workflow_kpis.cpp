@@ -6,6 +6,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/calendar_index.hpp"
 #include "charter/detail/instant.hpp"
+#include "kpi_counts.hpp"
 
 namespace charter::report {
 
@@ -57,27 +58,40 @@ const TimerKpi* WorkflowKpis::timer(const std::string& id) const {
 WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::BusinessCalendar& calendar,
                            boost::gregorian::date first_day, boost::gregorian::date last_day,
                            const boost::posix_time::ptime& as_of, const std::string& resolution_timer) {
+  detail::check_period(first_day, last_day);
+  return detail::kpis_of(tracker.cycles(as_of), tracker.definition().id(), calendar, first_day, last_day,
+                         resolution_timer, nullptr);
+}
+
+void detail::check_period(boost::gregorian::date first_day, boost::gregorian::date last_day) {
   if (first_day.is_special() || last_day.is_special()) throw std::invalid_argument("workflow_kpis: the period's days must be dates");
   if (last_day < first_day) {
     throw std::invalid_argument("workflow_kpis: the period ends (" + calendar::format_date(last_day) +
                                 ") before it starts (" + calendar::format_date(first_day) + ")");
   }
   if ((last_day - first_day).days() >= 366) throw std::invalid_argument("workflow_kpis: a period is at most 366 days");
-  const workflow::CycleTable cycles = tracker.cycles(as_of);
-  std::size_t resolution = cycles.timer_names.size();
+}
+
+std::size_t detail::timer_index(const workflow::CycleTable& cycles, const std::string& workflow_id,
+                                const std::string& timer) {
   std::string known;
   for (std::size_t k = 0; k < cycles.timer_names.size(); ++k) {
-    if (cycles.timer_names[k] == resolution_timer) resolution = k;
+    if (cycles.timer_names[k] == timer) return k;
     known += (k ? ", " : "") + cycles.timer_names[k];
   }
-  if (resolution == cycles.timer_names.size()) {
-    throw std::invalid_argument("workflow_kpis: workflow '" + tracker.definition().id() + "' has no timer '" +
-                                resolution_timer + "' (timers: " + known + ")");
-  }
+  throw std::invalid_argument("workflow_kpis: workflow '" + workflow_id + "' has no timer '" + timer +
+                              "' (timers: " + known + ")");
+}
 
+WorkflowKpis detail::kpis_of(const workflow::CycleTable& cycles, const std::string& workflow_id,
+                             const calendar::BusinessCalendar& calendar, boost::gregorian::date first_day,
+                             boost::gregorian::date last_day, const std::string& resolution_timer,
+                             const std::vector<std::uint8_t>* in_scope) {
+  const std::size_t resolution = timer_index(cycles, workflow_id, resolution_timer);
+  const boost::posix_time::ptime& as_of = cycles.as_of;
   const Days days(calendar, first_day, last_day);
   WorkflowKpis k;
-  k.workflow = tracker.definition().id();
+  k.workflow = workflow_id;
   k.first_day = first_day;
   k.last_day = last_day;
   k.as_of = as_of;
@@ -98,6 +112,7 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
   std::vector<std::uint8_t> received(cycles.case_ids.size(), 0);
   std::vector<std::int8_t> resolution_phase(cycles.case_ids.size(), -1);
   for (std::size_t r = 0; r < cycles.case_ids.size(); ++r) {
+    if (in_scope && !(*in_scope)[r]) continue;
     const std::size_t d = days.of(cycles.opened[r]);
     if (d == days.count()) continue;
     received[r] = 1;
@@ -105,6 +120,7 @@ WorkflowKpis workflow_kpis(const workflow::Tracker& tracker, const calendar::Bus
     ++k.received_by_day[d];
   }
   for (std::size_t i = 0; i < cycles.size(); ++i) {
+    if (in_scope && !(*in_scope)[cycles.case_row[i]]) continue;
     if (cycles.timer[i] == resolution) resolution_phase[cycles.case_row[i]] = cycles.phase[i];
     TimerKpi& kpi = k.timers[cycles.timer[i]];
     // Met when it stopped; breached when its due instant passed (both at or before as_of).

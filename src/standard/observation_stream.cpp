@@ -6,6 +6,7 @@
 
 #include "charter/detail/calendar_index.hpp"
 #include "charter/detail/instant.hpp"
+#include "charter/detail/random.hpp"
 
 namespace charter::standard {
 
@@ -16,30 +17,7 @@ constexpr Micros kMinute = 60 * charter::detail::kMicrosPerSecond;
 constexpr Micros kHour = 60 * kMinute;
 constexpr Micros kDay = 24 * kHour;
 
-// splitmix64: tiny, fast, and the same everywhere (std distributions are not).
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : s_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  /// 0 .. n-1
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-  /// lo .. hi inclusive
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)));
-  }
-  /// true with probability percent / 100
-  bool chance(int percent) { return below(100) < static_cast<std::uint64_t>(percent); }
-  template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
-
- private:
-  std::uint64_t s_;
-};
+using Random = charter::detail::SplitMix;
 
 // Observation kinds with their share of a day, in thousandths.
 struct KindShare {
@@ -148,49 +126,49 @@ std::vector<Observation> observation_stream(const Charter& charter, const calend
     auto add = [&](const char* name, std::string value) { ob.fields.push_back({name, std::move(value)}); };
     auto later = [&](Micros lo, Micros hi) { return write.local(at[k] + rng.between(lo, hi)); };
     auto transcript = [&]() {
-      std::string t = rng.chance(95) ? "您好，" : "";
+      std::string t = rng.percent(95) ? "您好，" : "";
       for (int s = 0, n = static_cast<int>(rng.between(1, 3)); s < n; ++s) t += rng.pick(kSentences);
-      if (rng.chance(3)) t += rng.pick(kRude) + "。";
+      if (rng.percent(3)) t += rng.pick(kRude) + "。";
       return t;
     };
     if (k_ == "call") {
       ob.channel = "phone";
-      const int rings = rng.chance(80) ? static_cast<int>(rng.between(1, 2))
+      const int rings = rng.percent(80) ? static_cast<int>(rng.between(1, 2))
                                        : static_cast<int>(rng.between(3, 7));
-      add("rings", rng.chance(1) ? "两" : std::to_string(rings));
-      if (rings >= 5) add("apology", yes_no(rng.chance(70)));
+      add("rings", rng.percent(1) ? "两" : std::to_string(rings));
+      if (rings >= 5) add("apology", yes_no(rng.percent(70)));
       for (const char* f : {"caller_name", "matter", "location", "reason"}) {
-        if (rng.chance(97)) add(f, f == std::string("caller_name") ? "王先生" : "已记录");
+        if (rng.percent(97)) add(f, f == std::string("caller_name") ? "王先生" : "已记录");
       }
-      add("read_back", yes_no(rng.chance(92)));
-      if (rng.chance(30)) add("transcript", transcript());
+      add("read_back", yes_no(rng.percent(92)));
+      if (rng.percent(30)) add("transcript", transcript());
     } else if (k_ == "visit") {
       ob.channel = "front_desk";
-      add("greet_seconds", std::to_string(rng.chance(92) ? rng.between(5, 60) : rng.between(61, 240)));
-      if (rng.chance(10)) add("transcript", transcript());
+      add("greet_seconds", std::to_string(rng.percent(92) ? rng.between(5, 60) : rng.between(61, 240)));
+      if (rng.percent(10)) add("transcript", transcript());
     } else if (k_ == "enquiry") {
-      ob.channel = rng.chance(60) ? "phone" : "front_desk";
-      const std::int64_t tenths = rng.chance(91) ? rng.between(3, 50) : rng.between(51, 200);
+      ob.channel = rng.percent(60) ? "phone" : "front_desk";
+      const std::int64_t tenths = rng.percent(91) ? rng.between(3, 50) : rng.between(51, 200);
       add("answer_minutes", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10));
     } else if (k_ == "order") {
-      ob.channel = rng.chance(95) ? "web" : "phone";
-      if (rng.chance(10)) add("size", "large");
-      if (rng.chance(97)) add("made_up_at", rng.chance(88) ? later(10 * kMinute, 6 * kHour) : later(20 * kHour, 40 * kHour));
+      ob.channel = rng.percent(95) ? "web" : "phone";
+      if (rng.percent(10)) add("size", "large");
+      if (rng.percent(97)) add("made_up_at", rng.percent(88) ? later(10 * kMinute, 6 * kHour) : later(20 * kHour, 40 * kHour));
     } else if (k_ == "web_message") {
       ob.channel = "web";
-      if (rng.chance(98)) add("answered_at", rng.chance(88) ? later(5 * kMinute, 5 * kHour) : later(18 * kHour, 40 * kHour));
+      if (rng.percent(98)) add("answered_at", rng.percent(88) ? later(5 * kMinute, 5 * kHour) : later(18 * kHour, 40 * kHour));
     } else if (k_ == "video_session") {
       ob.channel = "video";
-      add("logged_in_at", rng.chance(88) ? later(-25 * kMinute, -10 * kMinute) : later(-9 * kMinute, 0));
+      add("logged_in_at", rng.percent(88) ? later(-25 * kMinute, -10 * kMinute) : later(-9 * kMinute, 0));
     } else if (k_ == "shipment") {
-      if (rng.chance(98)) add("phoned_at", rng.chance(90) ? later(5 * kMinute, 2 * kHour) : later(20 * kHour, 30 * kHour));
+      if (rng.percent(98)) add("phoned_at", rng.percent(90) ? later(5 * kMinute, 2 * kHour) : later(20 * kHour, 30 * kHour));
     } else if (k_ == "packing") {
-      const bool present = rng.chance(60);
+      const bool present = rng.percent(60);
       add("customer_present", yes_no(present));
       if (!present) {
         const std::string a = rng.pick(staff[u]);
         std::string b = rng.pick(staff[u]);
-        if (rng.chance(92)) {
+        if (rng.percent(92)) {
           while (b == a && staff[u].size() > 1) b = rng.pick(staff[u]);
         } else {
           b = a;
@@ -199,33 +177,33 @@ std::vector<Observation> observation_stream(const Charter& charter, const calend
       }
     } else if (k_ == "checkout") {
       ob.channel = "front_desk";
-      if (rng.chance(97)) {
-        add("record_created_at", rng.chance(85) ? later(-700 * kDay, -kDay) : later(-20 * kMinute, 2 * kMinute));
+      if (rng.percent(97)) {
+        add("record_created_at", rng.percent(85) ? later(-700 * kDay, -kDay) : later(-20 * kMinute, 2 * kMinute));
       }
     } else if (k_ == "repair_request") {
-      const bool thai = rng.chance(15);
-      add("material", thai ? "thai_silver" : (rng.chance(70) ? "sterling_silver" : "gold"));
-      add("accepted", yes_no(thai ? rng.chance(10) : rng.chance(95)));
+      const bool thai = rng.percent(15);
+      add("material", thai ? "thai_silver" : (rng.percent(70) ? "sterling_silver" : "gold"));
+      add("accepted", yes_no(thai ? rng.percent(10) : rng.percent(95)));
     } else if (k_ == "return_request") {
       const int who = static_cast<int>(rng.below(3));
       const char* type = who == 0 ? "wholesale" : who == 1 ? "retail" : "franchisee";
       add("customer_type", type);
-      const bool self = rng.chance(40);
+      const bool self = rng.percent(40);
       add("collection", self ? "self" : "shipped");
-      const bool fault = rng.chance(50);
+      const bool fault = rng.percent(50);
       add("reason", fault ? "quality_fault" : "mismatch");
-      const bool accepted = who == 0 && self ? rng.chance(8) : rng.chance(85);
+      const bool accepted = who == 0 && self ? rng.percent(8) : rng.percent(85);
       add("accepted", yes_no(accepted));
-      if (fault && rng.chance(90)) add("video_checked_at", later(-3 * kDay, -10 * kMinute));
-      if (who == 2) add("within_contract_ratio", yes_no(rng.chance(92)));
+      if (fault && rng.percent(90)) add("video_checked_at", later(-3 * kDay, -10 * kMinute));
+      if (who == 2) add("within_contract_ratio", yes_no(rng.percent(92)));
     } else if (k_ == "consignment") {
-      add("numbered_list", yes_no(rng.chance(95)));
-      add("customer_signed", yes_no(rng.chance(93)));
+      add("numbered_list", yes_no(rng.percent(95)));
+      add("customer_signed", yes_no(rng.percent(93)));
     } else {  // data_request
       const int who = static_cast<int>(rng.below(10));
       const char* requester = who < 8 ? "customer" : who < 9 ? "authorised" : "relative";
       add("requester", requester);
-      add("accepted", yes_no(who < 9 ? rng.chance(98) : rng.chance(10)));
+      add("accepted", yes_no(who < 9 ? rng.percent(98) : rng.percent(10)));
     }
     out.push_back(std::move(ob));
   }

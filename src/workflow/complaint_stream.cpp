@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "charter/detail/random.hpp"
 #include "charter/error.hpp"
 
 namespace charter::workflow {
@@ -13,29 +14,7 @@ namespace {
 using boost::posix_time::ptime;
 using boost::posix_time::seconds;
 
-// splitmix64: tiny, fast, and the same everywhere.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, n).
-  std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
-  /// Uniform in [lo, hi] seconds.
-  long long between(long long lo, long long hi) {
-    if (hi < lo) throw std::logic_error("Random::between: empty range");
-    return lo + static_cast<long long>(below(static_cast<std::uint64_t>(hi - lo + 1)));
-  }
-  /// True with probability per_mille / 1000.
-  bool chance(int per_mille) { return static_cast<int>(below(1000)) < per_mille; }
-
- private:
-  std::uint64_t state_;
-};
+using Random = charter::detail::SplitMix;
 
 constexpr long long kMinute = 60, kHour = 3600, kDay = 86400;
 
@@ -104,6 +83,15 @@ std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStrea
   std::uint64_t seq = 0;
   const long long span = o.span.total_seconds();
   const int width = std::max<int>(6, static_cast<int>(std::to_string(o.complaints).size()));
+  // The unit concerned, by channel (hotline and phone: the call centre; visits: the front desk;
+  // web and letters: after-sales), when the workflow has a unit attribute and the organisation
+  // those units: the monthly report breaks complaints down by unit. It draws no random number,
+  // so every other value of the stream is the same with or without it.
+  bool with_unit = std::any_of(def.spec().attributes.begin(), def.spec().attributes.end(),
+                               [](const Attribute& a) { return a.id == "unit"; });
+  for (const char* u : {"call_centre", "front_desk", "after_sales"}) {
+    with_unit = with_unit && std::any_of(org.units().begin(), org.units().end(), [&](const org::Unit& x) { return x.id == u; });
+  }
   Random root(o.seed);
   for (std::size_t n = 0; n < o.complaints; ++n) {
     Random r(root.next());
@@ -126,27 +114,31 @@ std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStrea
     const std::string receiver = who(r, "receive");
     char customer[16];
     std::snprintf(customer, sizeof customer, "K-%05u", static_cast<unsigned>(r.below(50000)));
-    if (!emit("receive", receiver, {{"severity", severity}, {"channel", channel}, {"customer", customer}})) continue;
+    std::vector<Field> intake_fields{{"severity", severity}, {"channel", channel}, {"customer", customer}};
+    if (with_unit) {
+      intake_fields.push_back({"unit", ch < 60 ? "call_centre" : ch < 80 || ch >= 95 ? "after_sales" : "front_desk"});
+    }
+    if (!emit("receive", receiver, std::move(intake_fields))) continue;
     const ptime intake = t;
     if (severity == "major" || severity == "critical") {
       // most reports go up within minutes; some are late.
-      t = intake + seconds(r.chance(850) ? r.between(2 * kMinute, 25 * kMinute) : r.between(31 * kMinute, 3 * kHour));
+      t = intake + seconds(r.per_mille(850) ? r.between(2 * kMinute, 25 * kMinute) : r.between(31 * kMinute, 3 * kHour));
       if (!emit("report", who(r, "report"))) continue;
     }
     // acknowledgement mostly within hours; about 7 % miss the 24 hours.
-    t = std::max(t, intake + seconds(r.chance(930) ? r.between(10 * kMinute, 20 * kHour) : r.between(24 * kHour + 1, 40 * kHour)));
+    t = std::max(t, intake + seconds(r.per_mille(930) ? r.between(10 * kMinute, 20 * kHour) : r.between(24 * kHour + 1, 40 * kHour)));
     if (!emit("acknowledge", who(r, "acknowledge"))) continue;
-    later(10 * kMinute, r.chance(900) ? 6 * kHour : 30 * kHour);
+    later(10 * kMinute, r.per_mille(900) ? 6 * kHour : 30 * kHour);
     if (!emit("investigate", who(r, "investigate"))) continue;
     later(30 * kMinute, 10 * kHour);
     if (!emit("analyse", who(r, "analyse"), {{"cause", pick(r, kCauses)}})) continue;
-    if (r.chance(150)) {
+    if (r.per_mille(150)) {
       later(10 * kMinute, 3 * kHour);
       if (!emit("await_customer", who(r, "await_customer"), {{"reason", pick(r, kWaitReasons)}})) continue;
       later(2 * kHour, 48 * kHour);
       if (!emit("customer_responds", "customer")) continue;
     }
-    if (r.chance(100)) {
+    if (r.per_mille(100)) {
       // an explanation and an agreed next-reply time, mostly kept.
       later(10 * kMinute, 2 * kHour);
       const ptime promised = t + seconds(24 * kHour);
@@ -157,14 +149,14 @@ std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStrea
                     static_cast<int>(wall.time_of_day().hours()), static_cast<int>(wall.time_of_day().minutes()),
                     static_cast<int>(wall.time_of_day().seconds()));
       if (!emit("explain_delay", who(r, "explain_delay"), {{"explanation", "waiting for the supplier"}, {"next_reply_at", when}})) continue;
-      if (r.chance(800)) {
+      if (r.per_mille(800)) {
         later(2 * kHour, 22 * kHour);  // kept
       } else {
         later(25 * kHour, 40 * kHour);  // missed (R-09 breached)
       }
     }
     auto finish = [&]() {
-      later(30 * kMinute, r.chance(850) ? 12 * kHour : 40 * kHour);
+      later(30 * kMinute, r.per_mille(850) ? 12 * kHour : 40 * kHour);
       if (!emit("propose_solution", who(r, "propose_solution"), {{"solution", pick(r, kSolutions)}})) return false;
       later(10 * kMinute, 4 * kHour);
       if (!emit("implement", who(r, "implement"))) return false;
@@ -178,7 +170,7 @@ std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStrea
       return emit("close", who(r, "close"));
     };
     if (!finish()) continue;
-    if (r.chance(40)) {
+    if (r.per_mille(40)) {
       // The customer is not satisfied: reopened within days, handled again.
       later(1 * kDay, 5 * kDay);
       if (!emit("reopen", who(r, "reopen"), {{"reason", "customer not satisfied"}})) continue;

@@ -123,6 +123,8 @@ class Engine {
   /// in `scratch`. nullptr when the case had no event by then.
   const CaseCore* prefix(const CaseCore& c, Micros as_of, CaseCore& scratch) const;
   Cycle cycle(const CaseCore& c, int k) const;
+  /// The string id of an attribute slot's value (0: not given).
+  std::uint32_t attribute(const CaseCore& c, int slot) const;
   Micros base(const CaseCore& c) const;
   StoredEvent event_at(const CaseCore& c, std::size_t word) const;
   std::size_t first_event_word(const CaseCore& c) const;
@@ -143,7 +145,6 @@ class Engine {
 
  private:
   struct Pending;
-  std::uint32_t attribute(const CaseCore& c, int slot) const;
   void set_attribute(CaseCore& c, int slot, std::uint32_t value) const;
   void store_cycle(CaseCore& c, int k, const Cycle& y) const;
   void insert_cycle(CaseCore& c, const Cycle& y) const;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <iterator>
 #include <thread>
+#include <unordered_map>
 
 #include "engine.hpp"
 #include "tracker_impl.hpp"
@@ -308,6 +309,39 @@ CycleTable Tracker::cycles(const boost::posix_time::ptime& as_of_time) const {
     }
   }
   return t;
+}
+
+AttributeColumn Tracker::attribute(const std::string& name, const boost::posix_time::ptime& as_of_time) const {
+  const Micros as_of = to_micros(as_of_time, "as_of");
+  const auto& ix = impl_->engine.ix();
+  int slot = -1;
+  std::string known;
+  for (int k = 0; k < ix.n_attributes; ++k) {
+    if (ix.slot_names[static_cast<std::size_t>(k)] == name) slot = k;
+    known += (k ? ", " : "") + ix.slot_names[static_cast<std::size_t>(k)];
+  }
+  if (slot < 0) {
+    throw UnknownIdError("workflow '" + ix.spec.id + "' has no attribute '" + name + "' (attributes: " +
+                         (known.empty() ? std::string("none") : known) + ")");
+  }
+  AttributeColumn out;
+  out.attribute = name;
+  // Values are string ids of the tracker's table: map each to its code once.
+  std::unordered_map<std::uint32_t, std::int32_t> codes;
+  detail::CaseCore scratch;
+  for (std::size_t i = 0; i < impl_->cores.size(); ++i) {
+    const detail::CaseCore* c = impl_->engine.prefix(impl_->cores[i], as_of, scratch);
+    if (!c) continue;
+    const std::uint32_t v = impl_->engine.attribute(*c, slot);
+    if (!v) {
+      out.code.push_back(-1);
+      continue;
+    }
+    const auto [it, fresh] = codes.emplace(v, static_cast<std::int32_t>(out.values.size()));
+    if (fresh) out.values.emplace_back(impl_->engine.strings().get(v));
+    out.code.push_back(it->second);
+  }
+  return out;
 }
 
 std::vector<Breach> Tracker::breaches(const boost::posix_time::ptime& as_of_time) const {

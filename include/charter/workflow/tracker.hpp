@@ -109,6 +109,16 @@ struct CycleTable {
   std::size_t size() const { return case_row.size(); }
 };
 
+/// One attribute of every case opened at or before as_of, as it stood then, in status(as_of)'s
+/// row order: a code per case into `values` (the distinct values in first-seen order), -1 where
+/// the case has not been given it. What a report groups or filters cases by (their unit).
+struct AttributeColumn {
+  std::string attribute;
+  std::vector<std::string> values;
+  std::vector<std::int32_t> code;
+  std::size_t size() const { return code.size(); }
+};
+
 /// A breached cycle.
 struct Breach {
   std::string case_id;
@@ -173,6 +183,9 @@ class Tracker {
   StatusTable status(const boost::posix_time::ptime& as_of) const;
   /// Every timer cycle of every case opened at or before as_of (see CycleTable).
   CycleTable cycles(const boost::posix_time::ptime& as_of) const;
+  /// One attribute of every case (see AttributeColumn); an attribute the definition does not
+  /// have is UnknownIdError naming the attributes.
+  AttributeColumn attribute(const std::string& name, const boost::posix_time::ptime& as_of) const;
   std::vector<Breach> breaches(const boost::posix_time::ptime& as_of) const;
   std::vector<AtRisk> at_risk(const boost::posix_time::ptime& as_of) const;
   TimerExplanation explain(const std::string& case_id, const std::string& timer,

@@ -98,6 +98,15 @@ TEST(Markdown, TextIsNeverMarkup) {
             "\n- a\\\n  b\n");
 }
 
+TEST(Markdown, ANumberWithADecimalPointIsNotAListMarker) {
+  // "96.2 %" cannot start an ordered list (the marker needs a space or the end after it), so it
+  // is written as it is; "2." alone and "3) x" could, and are escaped.
+  Document doc;
+  doc.title = "t";
+  doc.sections.push_back(Section{"s", {Paragraph{"96.2 %\n2.\n3) x"}}});
+  EXPECT_NE(to_markdown(doc).find("96.2 %\\\n2\\.\\\n3\\) x"), std::string::npos) << to_markdown(doc);
+}
+
 TEST(Markdown, ChineseStatusWords) {
   Document doc;
   doc.title = "T";
@@ -125,7 +134,9 @@ TEST(Markdown, SameBytesInEveryLocale) {
   doc.title = "T";
   doc.sections.push_back(Section{"S", {KeyFigures{{KeyFigure{"rate", 1234.5, "%", 95.0}}}}});
   const std::string before = to_markdown(doc);
-  if (std::setlocale(LC_ALL, "de_DE.UTF-8") != nullptr) EXPECT_EQ(to_markdown(doc), before);
+  if (std::setlocale(LC_ALL, "de_DE.UTF-8") != nullptr) {
+    EXPECT_EQ(to_markdown(doc), before);
+  }
   std::setlocale(LC_ALL, "C");
   EXPECT_NE(before.find("1234.5 %"), std::string::npos);
 }
