@@ -16,7 +16,8 @@ and counts ad-hoc cycles; records after ``as_of`` are ignored. Completion record
 ``respondents``, ``report``, ``unit`` or ``period``, and a ``fields`` dict holds more of them,
 as event and observation dicts do) or a pandas DataFrame with those columns;
 ``read_completions`` / ``write_completions`` / ``completions_to_text`` read and write them as
-CSV or JSON Lines.
+CSV or JSON Lines. ``completion_stream(charter, from_, to)`` generates a period's records — most
+on time, some late, short of evidence or skipped — for demos and tests.
 
 Datetimes: a naive datetime is wall time in the zone (a calendar of the charter, by default its
 "office" calendar, else its only one); columns come back in local wall time when ``from_`` was
@@ -49,6 +50,7 @@ Scope = _c.Scope
 ScopeKind = _c.ScopeKind
 State = _c.State
 occurrences = _c.occurrences
+completion_stream = _c.completion_stream
 read_completions = _c.read_completions
 completions_to_text = _c.completions_to_text
 CycleError = _core.CycleError
@@ -115,6 +117,7 @@ def occurrences_frame(charter, from_, to, *, zone=None):
 
 __all__ = [
     "Cycle", "CycleError", "Evidence", "EvidenceKind", "FollowUp", "Period", "Recurrence", "RecurrenceKind",
-    "Scope", "ScopeKind", "State", "StatusReport", "completions_to_text", "occurrences", "occurrences_frame",
+    "Scope", "ScopeKind", "State", "StatusReport", "completion_stream", "completions_to_text", "occurrences",
+    "occurrences_frame",
     "read_completions", "status", "status_frame", "write_completions",
 ]

@@ -19,6 +19,7 @@
 #include "pickling.hpp"
 #include "casters.hpp"
 #include "charter/calendar/date_text.hpp"
+#include "charter/cycle/completion_stream.hpp"
 #include "charter/cycle/occurrence.hpp"
 #include "charter/cycle/status.hpp"
 #include "charter/io/archive.hpp"
@@ -471,6 +472,39 @@ cycle, subject, period_start, period_end (exclusive), scheduled (datetime64[D]),
       py::arg("charter"), py::arg("records"), py::arg("from_"), py::arg("to"), py::arg("as_of"), py::kw_only(),
       py::arg("zone") = py::none());
 
+  m.def(
+      "completion_stream",
+      [](const Charter& c, py::handle from, py::handle to, std::uint64_t seed, int late_per_mille, int short_per_mille,
+         int skipped_per_mille, int spot_checks_per_month, const std::string& id_prefix, py::handle zone) {
+        const calendar::BusinessCalendar& z = zone_for(c, zone);
+        cy::CompletionStreamOptions o;
+        o.from = instant(from, z, "from_", nullptr);
+        o.to = instant(to, z, "to", nullptr);
+        o.seed = seed;
+        o.late_per_mille = late_per_mille;
+        o.short_per_mille = short_per_mille;
+        o.skipped_per_mille = skipped_per_mille;
+        o.spot_checks_per_month = spot_checks_per_month;
+        o.id_prefix = id_prefix;
+        std::vector<cy::CompletionRecord> v;
+        {
+          py::gil_scoped_release release;
+          v = cy::completion_stream(c, o);
+        }
+        py::list out;
+        for (const auto& r : v) out.append(record_to_py(r, z.index()));
+        return out;
+      },
+      py::arg("charter"), py::arg("from_"), py::arg("to"), py::kw_only(), py::arg("seed") = 1,
+      py::arg("late_per_mille") = 80, py::arg("short_per_mille") = 30, py::arg("skipped_per_mille") = 40,
+      py::arg("spot_checks_per_month") = 4, py::arg("id_prefix") = "REC-", py::arg("zone") = py::none(),
+      R"doc(Deterministic generated completion records of the charter's cycles over [from_, to): for
+every occurrence one fate — on time (most), late, short of evidence or skipped (odds per mille) —
+with the evidence its cycle asks for, follow-ups (R-21, R-22) with the same odds, and
+spot_checks_per_month records per ad-hoc cycle. Only records made before `to`, sorted by
+instant, as dicts {cycle, at, subject, actor, id, fields…} (naive local wall time of `zone`,
+default "office"), ready for status() or report.monthly(). ValueError for an empty range or odds
+outside 0–1000 (together at most 1000).)doc");
   m.def(
       "read_completions",
       [](py::handle source, const calendar::BusinessCalendar& zone, py::handle format) {

@@ -221,3 +221,27 @@ def test_an_unreadable_instant_names_its_record():
                {"cycle": "R-25", "at": "the 18th", "respondents": 60}]
     with pytest.raises(charter.ParseError, match=r"completion record 1: 'at': "):
         cycle.status(RULEBOOK, records, datetime(2025, 12, 1), datetime(2026, 1, 1), datetime(2026, 1, 6))
+
+
+def test_completion_stream_generates_a_period_status_accepts():
+    rulebook = charter.Charter.builtin()
+    centre = rulebook.with_staff(charter.workflow.generated_roster(rulebook.organization, 1))
+    records = charter.cycle.completion_stream(centre, datetime(2025, 1, 1), datetime(2026, 1, 1))
+    assert len(records) > 500
+    assert records == charter.cycle.completion_stream(centre, datetime(2025, 1, 1), datetime(2026, 1, 1))
+    assert all(datetime(2025, 1, 1) <= r["at"] < datetime(2026, 1, 1) for r in records)
+    assert [r["id"] for r in records[:2]] == ["REC-000001", "REC-000002"]
+    s = charter.cycle.status(centre, records, datetime(2025, 1, 1), datetime(2026, 1, 1), datetime(2026, 1, 1))
+    assert s.problems == []
+    states = set(s.occurrences["state"])
+    assert {"done", "done_late", "missed"} <= states
+    perfect = charter.cycle.completion_stream(centre, datetime(2025, 11, 1), datetime(2025, 12, 1),
+                                              late_per_mille=0, short_per_mille=0, skipped_per_mille=0)
+    done = charter.cycle.status(centre, perfect, datetime(2025, 11, 1), datetime(2025, 12, 1), datetime(2025, 12, 1))
+    # Everything falling due inside the range is done (a week that began in October was due on
+    # 31 October, before the range: its record is not in it).
+    inside = (np.datetime64("2025-11-01"), np.datetime64("2025-12-01"))
+    due_by_then = [st for st, due in zip(done.occurrences["state"], done.occurrences["due"]) if inside[0] <= due <= inside[1]]
+    assert due_by_then and set(due_by_then) == {"done"}
+    with pytest.raises(ValueError, match="per mille"):
+        charter.cycle.completion_stream(centre, datetime(2025, 1, 1), datetime(2026, 1, 1), late_per_mille=2000)

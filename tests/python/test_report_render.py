@@ -236,3 +236,49 @@ def test_category_bars_and_target_line(pages):
     assert abs(x_target - right80) <= 2, f"target line at x={x_target}, the 80 % bar ends at {right80}"
     # The fourth unit has no data: no bar, while its label and "无数据" are drawn.
     assert len(met) + len(below) == 3
+
+
+@pytest.fixture(scope="module")
+def monthly_page(tmp_path_factory):
+    """The monthly quality report of a generated November (zh), as a reader's browser shows it,
+    with the report it was drawn from."""
+    import charter
+    from datetime import datetime, timedelta
+    base = charter.Charter.builtin()
+    centre = base.with_staff(charter.workflow.generated_roster(base.organization, 2))
+    tracker = charter.workflow.Tracker(centre.workflow("complaint"))
+    tracker.ingest(charter.workflow.complaint_stream(centre, 300, start=datetime(2025, 11, 1)))
+    observations = charter.standard.observation_stream(centre, 3000, start=datetime(2025, 11, 1),
+                                                       span=timedelta(days=30))
+    findings = charter.standard.evaluate(centre, observations)
+    records = charter.cycle.completion_stream(centre, datetime(2025, 1, 1), datetime(2025, 12, 1))
+    r = report.monthly(centre, tracker, findings, records, "2025-11", targets={"compliance": 0.9, "on_time": 0.9})
+    tmp = tmp_path_factory.mktemp("report-monthly")
+    return r, screenshots(tmp, {"monthly": r.to_html()}, height=9000)["monthly"]
+
+
+def test_the_monthly_report_page_shows_its_figures(monthly_page):
+    r, img = monthly_page
+    # The Chinese title on its band, at the top.
+    band = mask(img, HEADER)
+    rows = np.nonzero(band.any(axis=1))[0]
+    assert rows.size and rows[0] < 40
+    assert np.all(img[rows[0]:rows[-1] + 1] > 200, axis=2).sum() > 1500, "the title did not render"
+    # One volume bar per day that received complaints, tallest on the busiest day.
+    received = r.complaints.received_by_day
+    # The page has other blue (tile borders, the on-time line): take each band of rows holding blue
+    # on its own; the volume chart is the band with the most bars.
+    blue_rows = runs(mask(img, BLUE).any(axis=1))
+    volume = max((vertical_bars(img[y0:y1], BLUE, min_height=8) for y0, y1 in blue_rows), key=len)
+    days_with = [n for n in received if n > 0]
+    assert len(volume) == len(days_with), f"{len(volume)} blue bars for {len(days_with)} days with complaints"
+    heights = [h for _, h in volume]
+    assert heights.index(max(heights)) == days_with.index(max(days_with))
+    # Compliance by unit: every unit below the 90 % target is an orange bar, the others blue.
+    below = [u for u in r.by_unit if u["checked"] and u["rate"] < 0.9]
+    assert len(horizontal_bars(img, ORANGE, min_width=20)) >= len(below) > 0
+    # Breaches are tinted rows; nothing runs off the page.
+    assert r.breach_count > 0 and mask(img, BREACH).sum() > 1000
+    ink = np.any(img < 245, axis=2)
+    cols = np.nonzero(ink.any(axis=0))[0]
+    assert 20 < cols[0] and cols[-1] < WIDTH - 20
