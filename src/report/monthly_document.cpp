@@ -145,16 +145,37 @@ Table cycle_table(const std::vector<CycleLine>& lines, const MonthlyReport& r, L
   return t;
 }
 
+// Why an occurrence (or a follow-up) stands where it does. English: cycle::status's own
+// explanation; Chinese: the same facts from its instants (the explanation is English text, kept
+// only where it carries a count: insufficient evidence).
+std::string state_reason(cycle::State state, const boost::posix_time::ptime& due, const boost::posix_time::ptime& window_end,
+                         const std::string& explanation, const MonthlyReport& r, Lang lang) {
+  if (lang == Lang::en) return explanation;
+  switch (state) {
+    case cycle::State::done: return "";
+    case cycle::State::done_late: return "到期 " + local_minute(r.clock, due);
+    case cycle::State::insufficient: return explanation;
+    case cycle::State::due: return "应于 " + local_minute(r.clock, due) + " 前完成";
+    case cycle::State::overdue:
+      return "已于 " + local_minute(r.clock, due) + " 到期, " + local_minute(r.clock, window_end) + " 前仍可补做";
+    case cycle::State::missed:
+      return "已于 " + local_minute(r.clock, due) + " 到期, 补做期限 " + local_minute(r.clock, window_end) + " 已过";
+  }
+  return "";
+}
+
 std::string occurrence_line(const cycle::OccurrenceStatus& o, const MonthlyReport& r, Lang lang) {
   const Say say{lang};
   std::string s = o.occurrence.cycle;
   if (!o.occurrence.subject.empty()) s += " · " + say(r.name("unit", o.occurrence.subject));
   s += " (" + calendar::format_date(o.occurrence.period_start) + " – " +
        calendar::format_date(o.occurrence.period_end - boost::gregorian::days(1)) + "): " + state_word(o.state, lang);
-  if (!o.explanation.empty()) s += " — " + o.explanation;
+  const std::string why = state_reason(o.state, o.occurrence.due, o.window_end, o.explanation, r, lang);
+  if (!why.empty()) s += " — " + why;
   for (const auto& f : o.follow_ups) {
     if (f.state == cycle::State::done || f.state == cycle::State::due) continue;
-    s += "\n" + f.cycle + ": " + state_word(f.state, lang) + (f.explanation.empty() ? "" : " — " + f.explanation);
+    const std::string fwhy = state_reason(f.state, f.due, f.window_end, f.explanation, r, lang);
+    s += "\n" + f.cycle + ": " + state_word(f.state, lang) + (fwhy.empty() ? "" : " — " + fwhy);
   }
   return s;
 }
@@ -231,7 +252,8 @@ Document MonthlyReport::document(Lang lang) const {
     const auto& o = *report_due;
     std::string text = say("本报表 (", "This report (") + o.occurrence.cycle + say(") 应于 ", ") is due ") +
                        local_minute(clock, o.occurrence.due) + say(" 前报送: ", ": ") + state_word(o.state, lang);
-    if (!o.explanation.empty()) text += " — " + o.explanation;
+    const std::string why = state_reason(o.state, o.occurrence.due, o.window_end, o.explanation, *this, lang);
+    if (!why.empty()) text += " — " + why;
     summary.blocks.push_back(Note{text, state_status(o.state)});
   }
   doc.sections.push_back(std::move(summary));
