@@ -302,5 +302,42 @@ TEST(SurveyFiles, AFileOfAnotherKindIsNamedAsSuch) {
   }
 }
 
+TEST(SurveyFiles, AForgedCharterWithAnInvalidOrRepeatedSurveyIsCorrupt) {
+  // A charter payload (version 5) is rebuilt through the same validation as a charter file.
+  const Charter golden = test::golden_charter();
+  auto sealed = [](const std::string& payload) {
+    return seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, payload);
+  };
+  EXPECT_EQ(std::get<Charter>(from_bytes(sealed(test::charter_payload(test::parts_of(golden))))), golden);
+
+  CharterParts invalid = test::parts_of(golden);
+  invalid.surveys[0].tiers[0].weight = -1;
+  std::string m = test::expect_refused(sealed(test::charter_payload(invalid)), "invalid survey");
+  EXPECT_NE(m.find("the charter it holds is invalid: survey 'R-25':\n  tiers[0].weight: must be finite and not negative"),
+            std::string::npos) << m;
+
+  CharterParts repeated = test::parts_of(golden);
+  repeated.surveys[1].id = repeated.surveys[0].id;
+  m = test::expect_refused(sealed(test::charter_payload(repeated)), "repeated survey");
+  EXPECT_NE(m.find("survey 'R-25' appears twice"), std::string::npos) << m;
+
+  CharterParts typo = test::parts_of(golden);
+  typo.appraisal->weights.peer = 0.5;
+  m = test::expect_refused(sealed(test::charter_payload(typo)), "invalid appraisal");
+  EXPECT_NE(m.find("must add up to 1"), std::string::npos) << m;
+
+  // A version-4 payload claimed as version 5: the surveys it lacks are not invented.
+  test::expect_refused(sealed(test::charter_payload(test::parts_of(test::golden_charter_v4()), 4)), "v4 as v5");
+  // The appraisal flag must be 0 or 1.
+  CharterParts none = test::parts_of(golden);
+  none.surveys.clear();
+  none.appraisal.reset();
+  std::string flag = test::charter_payload(none);
+  ASSERT_EQ(flag.substr(flag.size() - 8), test::u32(0) + test::u32(0));  // no surveys, no appraisal
+  flag.replace(flag.size() - 4, 4, test::u32(2));
+  m = test::expect_refused(sealed(flag), "appraisal flag");
+  EXPECT_NE(m.find("field 'has_appraisal' is neither 0 nor 1"), std::string::npos) << m;
+}
+
 }  // namespace
 }  // namespace charter::io
