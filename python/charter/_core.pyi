@@ -37,6 +37,7 @@ class ReportError(Error):
 class SurveyError(Error):
     problems: list[Tuple[str, str]]
 class AppraisalError(Error):
+    problems: list[Tuple[str, str]]
 class CycleError(Error):
     problems: list[Tuple[str, str]]
 class RejectedEventError(Error):
@@ -142,10 +143,26 @@ class Deadline:
     def due(self, start: datetime, calendar: BusinessCalendar) -> datetime: ...
     def explain(self, start: datetime, calendar: BusinessCalendar) -> DeadlineExplanation: ...
 
-def to_bytes(obj: Union[BusinessCalendar, Deadline], format: str = "binary") -> bytes: ...
-def from_bytes(data: bytes) -> Union[BusinessCalendar, Deadline]: ...
-def save(obj: Union[BusinessCalendar, Deadline], path: Union[str, PathLike[str]], format: str = "binary") -> None: ...
-def load(path: Union[str, PathLike[str]]) -> Union[BusinessCalendar, Deadline]: ...
+# Anything charter.save takes: BusinessCalendar, Deadline, Charter, charter.org.Organization,
+# charter.workflow.Case / Tracker, charter.standard.Findings, charter.survey.SurveyDesign,
+# charter.appraisal.AppraisalScheme, charter.report.Document.
+Saveable = Union[
+    BusinessCalendar,
+    Deadline,
+    "Charter",
+    Any,  # charter.org.Organization
+    "_workflow.Case",
+    "_workflow.Tracker",
+    "_standard.Findings",
+    "_survey.SurveyDesign",
+    "_appraisal.AppraisalScheme",
+    "_report.Document",
+]
+
+def to_bytes(obj: Saveable, format: str = "binary") -> bytes: ...
+def from_bytes(data: bytes) -> Saveable: ...
+def save(obj: Saveable, path: Union[str, PathLike[str]], format: str = "binary") -> None: ...
+def load(path: Union[str, PathLike[str]]) -> Saveable: ...
 
 class calendars:
     @staticmethod
@@ -163,6 +180,8 @@ class Charter:
         workflows: Mapping[str, "_workflow.Definition"] = ...,
         standards: Sequence["_standard.Standard"] = ...,
         cycles: Sequence["_cycle.Cycle"] = ...,
+        surveys: Sequence["_survey.SurveyDesign"] = ...,
+        appraisal: Optional["_appraisal.AppraisalScheme"] = None,
     ) -> None: ...
     @staticmethod
     def builtin() -> Charter: ...
@@ -186,6 +205,11 @@ class Charter:
     def cycle(self, id: str) -> "_cycle.Cycle": ...
     @property
     def cycles(self) -> list["_cycle.Cycle"]: ...
+    def survey(self, id: str) -> "_survey.SurveyDesign": ...
+    @property
+    def surveys(self) -> list["_survey.SurveyDesign"]: ...
+    @property
+    def appraisal(self) -> Optional["_appraisal.AppraisalScheme"]: ...  # None: the charter states none
     def with_staff(self, staff: Sequence[Any]) -> Charter: ...  # charter.org.Staff
 
 from . import workflow as _workflow
@@ -194,3 +218,6 @@ from . import standard as _standard
 standard = _standard
 from . import cycle as _cycle
 cycle = _cycle
+from . import survey as _survey
+from . import appraisal as _appraisal
+from . import report as _report

@@ -11,6 +11,10 @@ fail 不合格 below). A component without data leaves the member not graded, or
 needs no column) and returns ``AppraisalResult``\\ s; ``appraise_frame`` gives a DataFrame indexed
 by staff. ``summarize(scheme, results)`` counts staff per grade for the monthly report.
 
+A centre's scheme is the charter file's ``appraisal`` section: ``Charter.appraisal`` (``None``
+when the charter states none). A scheme saves and loads on its own with ``charter.save`` /
+``charter.load`` (every format), and pickles.
+
     >>> from charter import appraisal
     >>> scheme = appraisal.AppraisalScheme()
     >>> [r.grade for r in appraisal.appraise(scheme, [{"staff": "s001", "customer": 92, "peer": 88, "supervisor": 95}])]

@@ -19,6 +19,10 @@ docs/surveys.md). ``responses`` is a DataFrame (or a list of dicts) with a ``tie
 column per dimension id; NaN or None marks an item left unanswered, other columns are ignored.
 The result's ``to_frame()`` and ``tiers_frame()`` give DataFrames.
 
+A charter's designs are the charter file's ``surveys`` section: ``Charter.survey(id)`` and
+``Charter.surveys`` (the built-in charter's ``R-25``). A design saves and loads on its own with
+``charter.save`` / ``charter.load`` (every format), and pickles.
+
     >>> from charter import survey
     >>> design = survey.SurveyDesign("annual", survey.common_dimensions(), [
     ...     survey.Tier("key", weight=3, share=0.5, minimum=10), survey.Tier("retail", share=0.5, minimum=10)])

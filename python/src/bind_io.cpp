@@ -6,6 +6,9 @@
 #include "charter/error.hpp"
 #include "charter/io/archive.hpp"
 #include "charter/io/atomic_file.hpp"
+#include "charter/cycle/survey.hpp"
+#include "charter/org/appraisal.hpp"
+#include "charter/report/document.hpp"
 #include "charter/workflow/case.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -37,7 +40,11 @@ std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
   // A Python Tracker wraps the C++ one behind a lock (bind_workflow.cpp): take a copy through it.
   if (auto tracker = tracker_from_python(obj)) return io::to_bytes(*tracker, f);
   if (auto findings = findings_from_python(obj)) return io::to_bytes(*findings, f);
-  throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case, Tracker and Findings can be saved, not " +
+  if (py::isinstance<cycle::SurveyDesign>(obj)) return io::to_bytes(obj.cast<const cycle::SurveyDesign&>(), f);
+  if (py::isinstance<org::AppraisalScheme>(obj)) return io::to_bytes(obj.cast<const org::AppraisalScheme&>(), f);
+  if (py::isinstance<report::Document>(obj)) return io::to_bytes(obj.cast<const report::Document&>(), f);
+  throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings, "
+                       "SurveyDesign, AppraisalScheme and Document can be saved, not " +
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
@@ -65,9 +72,10 @@ void bind_io(py::module_& m) {
         return py::bytes(to_bytes_any(obj, format_from(format)));
       },
       py::arg("obj"), py::arg("format") = "binary",
-      "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case, Tracker or Findings into a\n"
-      "checksummed "
-      "envelope (a case or tracker keeps its workflow, calendars and organisation, and its events).");
+      "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings,\n"
+      "survey.SurveyDesign, appraisal.AppraisalScheme or report.Document into a checksummed envelope\n"
+      "(a case or tracker keeps its workflow, calendars and organisation, and its events). A Document\n"
+      "that Document.validate() finds problems in is not saved: ReportError.");
   m.def(
       "from_bytes",
       [](const py::bytes& data) {
@@ -99,7 +107,9 @@ void bind_io(py::module_& m) {
         }();
         return to_py(std::move(saved));
       },
-      py::arg("path"), "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case, Tracker or Findings.");
+      py::arg("path"),
+      "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings, SurveyDesign,\n"
+      "AppraisalScheme or Document; raises CorruptFileError on damage.");
 }
 
 }  // namespace charter::python

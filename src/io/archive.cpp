@@ -15,8 +15,10 @@
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_document.hpp"
 #include "charter/io/serialize_findings.hpp"
 #include "charter/io/serialize_org.hpp"
+#include "charter/io/serialize_survey.hpp"
 #include "charter/io/serialize_workflow.hpp"
 
 namespace charter::io {
@@ -119,8 +121,19 @@ Charter build_charter(CharterParts parts) {
     }
     cycles.emplace_back(std::move(spec), calendars, organization);
   }
+  // Survey designs and the appraisal scheme stand alone: validated by their own constructors.
+  std::vector<cycle::SurveyDesign> surveys;
+  for (auto& spec : parts.surveys) {
+    for (const auto& s : surveys) {
+      if (s.id() == spec.id) throw CorruptFileError("survey '" + spec.id + "' appears twice");
+    }
+    surveys.emplace_back(std::move(spec));
+  }
+  std::optional<org::AppraisalScheme> appraisal;
+  if (parts.appraisal) appraisal.emplace(std::move(*parts.appraisal));
   return Charter(std::move(parts.name), std::move(calendars), std::move(organization),
-                 std::move(workflows), std::move(standards), std::move(cycles));
+                 std::move(workflows), std::move(standards), std::move(cycles), std::move(surveys),
+                 std::move(appraisal));
 }
 
 void require_schema(std::uint32_t schema, std::uint32_t current, PayloadType type) {
@@ -223,6 +236,18 @@ Saved decode(const OpenedEnvelope& env) {
       require_schema(schema, kFindingsSchema, env.header.type);
       return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_findings(ar); });
     }
+    case PayloadType::survey: {
+      require_schema(schema, kSurveySchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_survey_design(ar); });
+    }
+    case PayloadType::appraisal: {
+      require_schema(schema, kAppraisalSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_appraisal_scheme(ar); });
+    }
+    case PayloadType::document: {
+      require_schema(schema, kDocumentSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_valid_document(ar); });
+    }
     case PayloadType::charter:
     default: {
       if (schema < kOldestCharterSchema || schema > kCharterSchema) {
@@ -287,6 +312,23 @@ std::string to_bytes(const standard::Findings& findings, ArchiveFormat format) {
   return sealed(PayloadType::findings, kFindingsSchema, format, payload);
 }
 
+std::string to_bytes(const cycle::SurveyDesign& design, ArchiveFormat format) {
+  const std::string payload = write_archive(format, [&](auto& ar) { save_survey(ar, design.spec()); });
+  return sealed(PayloadType::survey, kSurveySchema, format, payload);
+}
+
+std::string to_bytes(const org::AppraisalScheme& scheme, ArchiveFormat format) {
+  const std::string payload = write_archive(format, [&](auto& ar) { save_appraisal(ar, scheme.spec()); });
+  return sealed(PayloadType::appraisal, kAppraisalSchema, format, payload);
+}
+
+std::string to_bytes(const report::Document& document, ArchiveFormat format) {
+  // A document is a plain value that may hold anything: one the load would refuse is not saved.
+  report::check(document);
+  const std::string payload = write_archive(format, [&](auto& ar) { save_document(ar, document); });
+  return sealed(PayloadType::document, kDocumentSchema, format, payload);
+}
+
 Saved from_bytes(std::string_view bytes, std::string_view source) {
   const OpenedEnvelope env = open_envelope(bytes, source);
   try {
@@ -335,6 +377,18 @@ void save(const workflow::Tracker& tracker, const std::string& path, ArchiveForm
 
 void save(const standard::Findings& findings, const std::string& path, ArchiveFormat format) {
   write_file_atomically(path, to_bytes(findings, format));
+}
+
+void save(const cycle::SurveyDesign& design, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(design, format));
+}
+
+void save(const org::AppraisalScheme& scheme, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(scheme, format));
+}
+
+void save(const report::Document& document, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(document, format));
 }
 
 Saved load(const std::string& path) {

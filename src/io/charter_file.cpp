@@ -15,8 +15,10 @@
 #include "charter/calendar/china.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/cycle/cycle.hpp"
+#include "charter/cycle/survey.hpp"
 #include "charter/error.hpp"
 #include "charter/io/atomic_file.hpp"
+#include "charter/org/appraisal.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
 #include "yaml_tree.hpp"
@@ -1011,6 +1013,142 @@ cycle::Cycle finish_cycle(const Reader& r, cycle::CycleSpec spec, const Node& se
   return cycle::Cycle(std::move(spec), calendars, organization);
 }
 
+// ---- surveys and the appraisal scheme -------------------------------------------------------
+
+// A whole number of respondents or customers (a tier's population may exceed an int).
+long long read_whole(const Reader& r, const Node& node, const std::string& path) {
+  const std::string v = r.scalar(node, path);
+  if (v.empty() || v.size() > 15 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    r.fail(node, path, "expected a whole number, found '" + v + "'");
+  }
+  return std::stoll(v);
+}
+
+// timeliness | {id: repair_quality, label: {zh: 维修质量, en: Repair quality}}. A common item of
+// R-26 may be named alone and brings its label; given as a map without a label, it brings it too.
+cycle::Dimension read_dimension(const Reader& r, const Node& node, const std::string& path) {
+  const std::vector<cycle::Dimension> common = cycle::common_dimensions();
+  auto common_of = [&](const std::string& id) -> const cycle::Dimension* {
+    for (const auto& d : common) {
+      if (d.id == id) return &d;
+    }
+    return nullptr;
+  };
+  if (node.is_scalar()) {
+    if (const cycle::Dimension* d = common_of(node.value)) return *d;
+    std::string known;
+    for (const auto& d : common) known += (known.empty() ? "" : ", ") + d.id;
+    r.fail(node, path, "'" + node.value + "' is not a common item (" + known +
+                           "); give {id: …, label: …} for an item of your own");
+  }
+  r.keys(node, path, {"id", "label"});
+  cycle::Dimension d;
+  // Ids are checked by cycle::validate with every other problem of the survey.
+  d.id = r.scalar(required(r, node, path, "id"), Reader::join(path, "id"));
+  d.label = optional_text(r, node, path, "label");
+  if (d.label == LocalizedText{}) {
+    if (const cycle::Dimension* c = common_of(d.id)) d.label = c->label;
+  }
+  return d;
+}
+
+cycle::SurveySpec read_survey(const Reader& r, const Node& node, const std::string& path) {
+  const auto J = &Reader::join;
+  r.keys(node, path, {"id", "title", "dimensions", "scale", "tiers"});
+  cycle::SurveySpec spec;
+  spec.id = r.scalar(required(r, node, path, "id"), J(path, "id"));
+  spec.title = optional_text(r, node, path, "title");
+  each(r, given(node, "dimensions"), J(path, "dimensions"), [&](const Node& n, const std::string& p) {
+    spec.dimensions.push_back(read_dimension(r, n, p));
+  });
+  if (const Node* v = given(node, "scale")) {
+    const std::string p = J(path, "scale");
+    r.keys(*v, p, {"lowest", "highest", "satisfied_at"});
+    if (const Node* x = given(*v, "lowest")) spec.scale.lowest = read_number(r, *x, J(p, "lowest"));
+    if (const Node* x = given(*v, "highest")) spec.scale.highest = read_number(r, *x, J(p, "highest"));
+    if (const Node* x = given(*v, "satisfied_at")) spec.scale.satisfied_at = read_number(r, *x, J(p, "satisfied_at"));
+  }
+  each(r, given(node, "tiers"), J(path, "tiers"), [&](const Node& n, const std::string& p) {
+    r.keys(n, p, {"id", "label", "weight", "share", "minimum", "population"});
+    cycle::Tier t;
+    t.id = r.scalar(required(r, n, p, "id"), J(p, "id"));
+    t.label = optional_text(r, n, p, "label");
+    if (const Node* v = given(n, "weight")) t.weight = read_number(r, *v, J(p, "weight"));
+    if (const Node* v = given(n, "share")) t.share = read_number(r, *v, J(p, "share"));
+    if (const Node* v = given(n, "minimum")) t.minimum = read_whole(r, *v, J(p, "minimum"));
+    if (const Node* v = given(n, "population")) t.population = read_whole(r, *v, J(p, "population"));
+    spec.tiers.push_back(std::move(t));
+  });
+  return spec;
+}
+
+// Every survey of the list, validated together: every problem of every survey (and a survey id
+// given twice) in one error, each at its place.
+std::vector<cycle::SurveyDesign> read_surveys(const Reader& r, const Node& root, const Node& list) {
+  if (!list.is_sequence()) r.fail(list, "surveys", "expected a list of surveys, each with an 'id'");
+  std::vector<cycle::SurveySpec> specs;
+  std::vector<cycle::SurveyProblem> problems;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    const std::string path = Reader::index("surveys", i);
+    specs.push_back(read_survey(r, list.items[i], path));
+    for (auto& p : cycle::validate(specs.back())) {
+      problems.push_back({Reader::join(path, p.path), std::move(p.message)});
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (specs[j].id == specs[i].id) {
+        problems.push_back({Reader::join(path, "id"), "survey '" + specs[i].id + "' is listed twice (first as " +
+                                                          Reader::index("surveys", j) + ")"});
+        break;
+      }
+    }
+  }
+  // Paths are from the top of the file ("surveys[1].tiers[0].share").
+  if (!problems.empty()) report_problems(r, root, "", std::move(problems));
+  std::vector<cycle::SurveyDesign> out;
+  for (auto& spec : specs) out.emplace_back(std::move(spec));
+  return out;
+}
+
+// weights: {customer: 0.4, peer: 0.3, supervisor: 0.3}; grades: [{id, label, at_least}, …];
+// missing: not_graded | reweight. Left out: the defaults of org::AppraisalSpec.
+org::AppraisalScheme read_appraisal(const Reader& r, const Node& node, const std::string& path) {
+  const auto J = &Reader::join;
+  r.keys(node, path, {"weights", "grades", "missing"});
+  org::AppraisalSpec spec;
+  if (const Node* w = given(node, "weights")) {
+    // All three or none: a weight left out would silently keep its default and break the sum.
+    const std::string p = J(path, "weights");
+    r.keys(*w, p, {"customer", "peer", "supervisor"});
+    spec.weights.customer = read_number(r, required(r, *w, p, "customer"), J(p, "customer"));
+    spec.weights.peer = read_number(r, required(r, *w, p, "peer"), J(p, "peer"));
+    spec.weights.supervisor = read_number(r, required(r, *w, p, "supervisor"), J(p, "supervisor"));
+  }
+  if (const Node* g = given(node, "grades")) {
+    spec.grades.clear();
+    each(r, g, J(path, "grades"), [&](const Node& n, const std::string& p) {
+      r.keys(n, p, {"id", "label", "at_least"});
+      org::Grade grade;
+      grade.id = r.scalar(required(r, n, p, "id"), J(p, "id"));
+      grade.label = optional_text(r, n, p, "label");
+      grade.at_least = read_number(r, required(r, n, p, "at_least"), J(p, "at_least"));
+      spec.grades.push_back(std::move(grade));
+    });
+  }
+  if (const Node* m = given(node, "missing")) {
+    const std::string v = r.scalar(*m, J(path, "missing"));
+    if (v == org::missing_policy_name(org::MissingPolicy::not_graded)) {
+      spec.missing = org::MissingPolicy::not_graded;
+    } else if (v == org::missing_policy_name(org::MissingPolicy::reweight)) {
+      spec.missing = org::MissingPolicy::reweight;
+    } else {
+      r.fail(*m, J(path, "missing"), "'" + v + "' is not a missing-data policy (not_graded or reweight)");
+    }
+  }
+  std::vector<org::AppraisalProblem> problems = org::validate(spec);
+  if (!problems.empty()) report_problems(r, node, path, std::move(problems));
+  return org::AppraisalScheme(std::move(spec));
+}
+
 }  // namespace
 
 Charter parse_charter(std::string_view text, std::string_view source_view) {
@@ -1026,7 +1164,8 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   }
   const Reader r(source);
   if (!root.is_map()) r.fail(root, "", "a charter file is a map with 'charter: 1' at the top");
-  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows", "standards", "cycles"});
+  r.keys(root, "", {"charter", "name", "calendars", "organization", "workflows", "standards", "cycles", "surveys",
+                    "appraisal"});
   const Node* version_node = root.get("charter");
   if (!version_node) r.fail(root, "", "missing 'charter: 1' (the format version)");
   const int version = r.integer(*version_node, "charter");
@@ -1082,8 +1221,12 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       report_problems(r, *cys, "cycles", std::move(placed));
     }
   }
+  std::vector<cycle::SurveyDesign> surveys;
+  if (const Node* svs = given(root, "surveys")) surveys = read_surveys(r, root, *svs);
+  std::optional<org::AppraisalScheme> appraisal;
+  if (const Node* a = given(root, "appraisal")) appraisal = read_appraisal(r, *a, "appraisal");
   return Charter(charter_name, std::move(calendars), std::move(organization), std::move(workflows),
-                 std::move(standards), std::move(cycles));
+                 std::move(standards), std::move(cycles), std::move(surveys), std::move(appraisal));
 }
 
 Charter load_charter(const std::string& path) {

@@ -20,6 +20,8 @@ struct Charter::Data {
   std::map<std::string, workflow::Definition> workflows;
   std::vector<standard::Standard> standards;
   std::vector<cycle::Cycle> cycles;
+  std::vector<cycle::SurveyDesign> surveys;
+  std::optional<org::AppraisalScheme> appraisal;
 };
 
 Charter::Charter() : data_(std::make_shared<Data>()) {}
@@ -40,7 +42,21 @@ Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCal
 
 Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
                  org::Organization organization, std::map<std::string, workflow::Definition> workflows,
-                 std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles) {
+                 std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles)
+    : Charter(std::move(name), std::move(calendars), std::move(organization), std::move(workflows),
+              std::move(standards), std::move(cycles), {}, std::nullopt) {}
+
+Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCalendar> calendars,
+                 org::Organization organization, std::map<std::string, workflow::Definition> workflows,
+                 std::vector<standard::Standard> standards, std::vector<cycle::Cycle> cycles,
+                 std::vector<cycle::SurveyDesign> surveys, std::optional<org::AppraisalScheme> appraisal) {
+  for (std::size_t i = 0; i < surveys.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (surveys[i].id() == surveys[j].id()) {
+        throw std::invalid_argument("survey '" + surveys[i].id() + "' is given twice");
+      }
+    }
+  }
   for (std::size_t i = 0; i < cycles.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (cycles[i].id() == cycles[j].id()) {
@@ -67,7 +83,7 @@ Charter::Charter(LocalizedText name, std::map<std::string, calendar::BusinessCal
   }
   data_ = std::make_shared<Data>(
       Data{std::move(name), std::move(calendars), std::move(organization), std::move(workflows),
-           std::move(standards), std::move(cycles)});
+           std::move(standards), std::move(cycles), std::move(surveys), std::move(appraisal)});
 }
 
 Charter Charter::parse(std::string_view text, std::string_view source) {
@@ -130,6 +146,19 @@ const cycle::Cycle& Charter::cycle(const std::string& id) const {
 
 const std::vector<cycle::Cycle>& Charter::cycles() const { return data_->cycles; }
 
+const cycle::SurveyDesign& Charter::survey(const std::string& id) const {
+  for (const auto& s : data_->surveys) {
+    if (s.id() == id) return s;
+  }
+  std::string known;
+  for (const auto& s : data_->surveys) known += (known.empty() ? "" : ", ") + s.id();
+  throw UnknownIdError("unknown survey '" + id + "' (this charter has: " + (known.empty() ? "none" : known) + ")");
+}
+
+const std::vector<cycle::SurveyDesign>& Charter::surveys() const { return data_->surveys; }
+
+const std::optional<org::AppraisalScheme>& Charter::appraisal() const { return data_->appraisal; }
+
 Charter Charter::with_staff(std::vector<org::Staff> staff) const {
   org::OrganizationSpec spec = data_->organization.spec();
   spec.staff.insert(spec.staff.end(), std::make_move_iterator(staff.begin()),
@@ -148,14 +177,15 @@ Charter Charter::with_staff(std::vector<org::Staff> staff) const {
     cycles.emplace_back(c.spec(), data_->calendars, organization);
   }
   return Charter(data_->name, data_->calendars, std::move(organization), std::move(workflows),
-                 std::move(standards), std::move(cycles));
+                 std::move(standards), std::move(cycles), data_->surveys, data_->appraisal);
 }
 
 bool operator==(const Charter& a, const Charter& b) {
   return a.data_ == b.data_ ||
          (a.data_->name == b.data_->name && a.data_->calendars == b.data_->calendars &&
           a.data_->organization == b.data_->organization && a.data_->workflows == b.data_->workflows &&
-          a.data_->standards == b.data_->standards && a.data_->cycles == b.data_->cycles);
+          a.data_->standards == b.data_->standards && a.data_->cycles == b.data_->cycles &&
+          a.data_->surveys == b.data_->surveys && a.data_->appraisal == b.data_->appraisal);
 }
 
 const Charter& builtin() {

@@ -91,7 +91,8 @@ def test_the_charter_holds_its_workflows_by_id(rulebook):
 def test_a_charter_built_from_parts_files_workflows_under_their_ids(rulebook):
     base = charter.Charter.builtin()
     again = charter.Charter(name=base.name, calendars=base.calendars, organization=base.organization,
-                            workflows=base.workflows, standards=base.standards, cycles=base.cycles)
+                            workflows=base.workflows, standards=base.standards, cycles=base.cycles,
+                            surveys=base.surveys, appraisal=base.appraisal)
     assert again == base
     assert charter.Charter(name=base.name, calendars=base.calendars, organization=base.organization,
                            workflows=base.workflows).standards == []
@@ -756,7 +757,7 @@ def test_cases_and_trackers_save_and_load_with_their_workflow(complaint, busy, t
 
 
 def test_saving_something_else_names_what_can_be_saved():
-    with pytest.raises(TypeError, match="Case, Tracker and Findings can be saved"):
+    with pytest.raises(TypeError, match="Case, Tracker, Findings, SurveyDesign, AppraisalScheme and Document can be saved"):
         charter.to_bytes(object())
 
 

@@ -5,7 +5,9 @@
 // CharterFileError carrying source:line:column and the path of the offending node
 // ("centre.yaml:41:7: organization.roles[3].reports_to: unknown role 'qa_lead'"). Organisation
 // problems are all reported in one error, one per line in file order, the first one's position
-// leading; so are the problems of each workflow (workflow::validate), after the organisation.
+// leading; so are the problems of each workflow (workflow::validate), after the organisation,
+// of each standard and cycle, of all survey designs together (cycle::validate, and a survey id
+// given twice) and of the appraisal scheme (org::validate).
 
 #include <string>
 #include <string_view>

@@ -11,7 +11,8 @@
 //  12  u64 payload_length    must equal file size − 32: no truncation, no trailing bytes
 //  20  u32 payload_crc32c
 //  24  u32 payload_type      1 calendar, 2 deadline, 3 charter, 4 organization,
-//                            5 case, 6 tracker
+//                            5 case, 6 tracker, 7 findings, 8 survey design,
+//                            9 appraisal scheme, 10 report document
 //  28  u32 header_crc32c     over bytes 0..27
 // Why not Boost's own header and class versions: a payload made only of primitives carries no
 // Boost class information, so nothing but this header decides what a file means, and a
@@ -40,6 +41,9 @@ enum class PayloadType : std::uint32_t {
   workflow_case = 5,  ///< a workflow::Case (its definition in a charter, its id and its events)
   tracker = 6,        ///< a workflow::Tracker (its definition in a charter and every event)
   findings = 7,       ///< standard::Findings (their standards in a charter, and every column)
+  survey = 8,         ///< a cycle::SurveyDesign (its SurveySpec)
+  appraisal = 9,      ///< an org::AppraisalScheme (its AppraisalSpec)
+  document = 10,      ///< a report::Document (a report as a document, charts included)
 };
 
 inline constexpr std::uint16_t kEnvelopeVersion = 1;

@@ -10,11 +10,16 @@
 //      serialize_standard.hpp's layout for each)
 //   4  the same, with each unit's `since` date in the organisation (organisation layout 2),
 //      then the cycles in the charter's order (count, then serialize_cycle.hpp's layout)
-// This build writes 4 (2 for the charter a saved case or tracker embeds, 3 for the one saved
-// findings embed) and reads 1 to 4; a version-1 charter has no workflows, versions 1 and 2 no
-// standards, versions 1 to 3 no cycles. Units' `since` dates exist from version 4 (organisation
+//   5  the same, then the survey designs in the charter's order (count, then
+//      serialize_survey.hpp's survey layout for each), then whether there is an appraisal scheme
+//      (a flag) and, if so, serialize_survey.hpp's appraisal layout
+// This build writes 5 (2 for the charter a saved case or tracker embeds, 3 for the one saved
+// findings embed) and reads 1 to 5; a version-1 charter has no workflows, versions 1 and 2 no
+// standards, versions 1 to 3 no cycles, versions 1 to 4 no survey designs and no appraisal
+// scheme. Units' `since` dates exist from version 4 (organisation
 // layout 2) on: the older layouts that cases, trackers and findings embed leave them out, since
-// nothing those hold depends on them; a charter with cycles cannot be written in them.
+// nothing those hold depends on them; a charter with cycles, survey designs or an appraisal
+// scheme cannot be written in them.
 //
 // Organisation payload versions (PayloadType::organization): 1 units, roles, staff, grants;
 // 2 the same with each unit's `since` date. This build writes 2 and reads 1 and 2.
@@ -25,6 +30,7 @@
 #include "charter/io/serialize_calendar.hpp"
 #include "charter/io/serialize_cycle.hpp"
 #include "charter/io/serialize_standard.hpp"
+#include "charter/io/serialize_survey.hpp"
 #include "charter/io/serialize_workflow.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/org/organization.hpp"
@@ -34,7 +40,7 @@ namespace charter::io {
 inline constexpr std::uint32_t kOrganizationSchema = 2;
 /// The oldest organisation payload this build still reads.
 inline constexpr std::uint32_t kOldestOrganizationSchema = 1;
-inline constexpr std::uint32_t kCharterSchema = 4;
+inline constexpr std::uint32_t kCharterSchema = 5;
 /// The oldest charter payload this build still reads.
 inline constexpr std::uint32_t kOldestCharterSchema = 1;
 
@@ -47,6 +53,7 @@ inline constexpr std::uint32_t kMaxStaff = 2000000;
 inline constexpr std::uint32_t kMaxRolesPerStaff = 1000;
 inline constexpr std::uint32_t kMaxGrants = 2000000;
 inline constexpr std::uint32_t kMaxCalendars = 1000;
+inline constexpr std::uint32_t kMaxSurveys = 1000;
 
 namespace serial {
 
@@ -175,8 +182,9 @@ org::OrganizationSpec load_org(Ar& ar, std::uint32_t schema = kOrganizationSchem
   return spec;
 }
 
-/// Writes a charter in the layout of payload version `schema` (2 to 4). Version 2 cannot hold
-/// standards, versions 2 and 3 no cycles: SerializationError for a charter that has some.
+/// Writes a charter in the layout of payload version `schema` (2 to 5). Version 2 cannot hold
+/// standards, versions 2 and 3 no cycles, versions 2 to 4 no survey designs and no appraisal
+/// scheme: SerializationError for a charter that has some.
 template <class Ar>
 void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchema) {
   using namespace serial;
@@ -185,6 +193,12 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
   }
   if (schema < 4 && !c.cycles().empty()) {
     throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold cycles");
+  }
+  if (schema < 5 && !c.surveys().empty()) {
+    throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold survey designs");
+  }
+  if (schema < 5 && c.appraisal()) {
+    throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold an appraisal scheme");
   }
   put_text(ar, c.name());
   put_count(ar, "calendars", c.calendars().size());
@@ -203,6 +217,12 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
     put_bounded_count(ar, "cycles", c.cycles().size(), kMaxCycles);
     for (const auto& cy : c.cycles()) save_cycle(ar, cy.spec());
   }
+  if (schema >= 5) {
+    put_bounded_count(ar, "surveys", c.surveys().size(), kMaxSurveys);
+    for (const auto& sv : c.surveys()) save_survey(ar, sv.spec());
+    put_flag(ar, "has_appraisal", c.appraisal().has_value());
+    if (c.appraisal()) save_appraisal(ar, c.appraisal()->spec());
+  }
 }
 
 /// The parts of a charter as read; the caller validates them by building the Charter.
@@ -213,6 +233,8 @@ struct CharterParts {
   std::vector<workflow::DefinitionSpec> workflows;  ///< none in a version-1 payload
   std::vector<standard::StandardSpec> standards;    ///< none before version 3
   std::vector<cycle::CycleSpec> cycles;             ///< none before version 4
+  std::vector<cycle::SurveySpec> surveys;           ///< none before version 5
+  std::optional<org::AppraisalSpec> appraisal;      ///< none before version 5
 };
 
 /// Reads a charter payload of version `schema` (kOldestCharterSchema … kCharterSchema; the
@@ -242,6 +264,12 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
     for (std::uint32_t i = 0, nc = get_count(ar, "cycles", kMaxCycles); i < nc; ++i) {
       p.cycles.push_back(load_cycle(ar));
     }
+  }
+  if (schema >= 5) {
+    for (std::uint32_t i = 0, ns = get_count(ar, "surveys", kMaxSurveys); i < ns; ++i) {
+      p.surveys.push_back(load_survey(ar));
+    }
+    if (get_flag(ar, "has_appraisal")) p.appraisal = load_appraisal(ar);
   }
   return p;
 }

@@ -1,10 +1,11 @@
 #pragma once
 // Boost.Serialization of survey designs (cycle::SurveySpec) and appraisal schemes
-// (org::AppraisalSpec), ready to be embedded in a charter payload when the charter file holds
-// them: the discipline of serialize_standard.hpp — primitives only, every count bounded before
-// anything is appended (and a list longer than a load accepts refused on save), numbers stored as
-// the 64 bits of the double so text and XML keep them exactly, enumerators range-checked. No
-// PayloadType of its own: io::save / io::load do not take a design or scheme alone.
+// (org::AppraisalSpec), with the discipline of serialize_standard.hpp — primitives only, every
+// count bounded before anything is appended (and a list longer than a load accepts refused on
+// save), numbers stored as the 64 bits of the double so text and XML keep them exactly,
+// enumerators range-checked. Two uses: embedded in a charter payload (from charter payload
+// version 5, serialize_org.hpp), and alone as PayloadType::survey / PayloadType::appraisal
+// (io::save / io::load, archive.hpp) in payload version kSurveySchema / kAppraisalSchema.
 //
 // A spec read back is only data: build the cycle::SurveyDesign / org::AppraisalScheme from it,
 // which validates it like any other. load_survey_design / load_appraisal_scheme do that and turn
@@ -30,6 +31,11 @@
 #include "charter/org/appraisal.hpp"
 
 namespace charter::io {
+
+/// Payload versions of a design or scheme saved alone (the envelope's schema_version): 1 is the
+/// layout above. A charter embeds the same layout under its own payload version.
+inline constexpr std::uint32_t kSurveySchema = 1;
+inline constexpr std::uint32_t kAppraisalSchema = 1;
 
 /// Bounds on what an archive may claim (far above any real questionnaire).
 inline constexpr std::uint32_t kMaxSurveyDimensions = 1000;

@@ -199,9 +199,39 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     SCOPED_TRACE(g.name);
     const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
     const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 5u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    // Version 5: the survey designs in their order, numbers to the bit, and the appraisal scheme.
+    ASSERT_EQ(c.surveys().size(), 2u);
+    EXPECT_EQ(c.surveys()[0].spec(), test::golden_survey_spec());
+    EXPECT_EQ(c.survey("R-25").tiers()[0].weight, 0.1);
+    EXPECT_EQ(c.survey("R-25").tiers()[2].population, 5'000'000'000LL);
+    EXPECT_EQ(c.survey("on_site").dimensions(), cycle::common_dimensions());
+    ASSERT_TRUE(c.appraisal().has_value());
+    EXPECT_EQ(c.appraisal()->spec(), test::golden_appraisal_spec());
+    EXPECT_EQ(c.appraisal()->grade_of(92.5).id, "excellent");
+    // Everything of version 4 is there as it was.
+    EXPECT_EQ(c.cycles().size(), test::golden_cycle_specs().size());
+    EXPECT_EQ(c.standards().size(), test::golden_standard_specs().size());
+    EXPECT_EQ(c.organization().unit("web_shop").since, boost::gregorian::date(2025, 6, 15));
+    EXPECT_EQ(to_bytes(expected, g.format), bytes);
+  }
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion4StillLoad) {
+  // Written before charters held survey designs and an appraisal scheme (charter payload
+  // version 4) and never rewritten.
+  const Charter expected = test::golden_charter_v4();
+  for (const auto& g : test::golden_charter_v4_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
     ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 4u);
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
+    EXPECT_TRUE(c.surveys().empty());
+    EXPECT_FALSE(c.appraisal().has_value());
     // Version 4: the cycles in their order, each rebuilt against the loaded calendars and
     // organisation, and the unit set up on a date.
     const std::vector<cycle::CycleSpec> cycles = test::golden_cycle_specs();
@@ -231,7 +261,12 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
               Deadline::parse("4 business hours"));
     EXPECT_NE(c.standard("forbidden_phrases").forbidden_matcher(), nullptr);
     EXPECT_EQ(c.standard("forbidden_phrases").title().zh, "服务忌语 <与> & \"文明用语\"");
-    EXPECT_EQ(to_bytes(expected, g.format), bytes);
+    // Written again in the version-4 layout, the same payload byte for byte.
+    EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, 4); }), payload_of(bytes));
+    // Saved again, it is written in the current version, which reads back the same.
+    const std::string again = to_bytes(c, g.format);
+    EXPECT_EQ(open_envelope(again, "again").header.schema_version, kCharterSchema);
+    EXPECT_EQ(std::get<Charter>(from_bytes(again)), expected);
   }
 }
 
@@ -257,10 +292,18 @@ TEST(ArchiveGolden, CharterFilesOfSchemaVersion3StillLoad) {
 }
 
 TEST(ArchiveVersions, CyclesCannotBeWrittenInOlderLayouts) {
-  for (std::uint32_t schema : {2u, 3u}) {
+  for (std::uint32_t schema : {2u, 3u, 4u}) {
     CHARTER_EXPECT_THROW_MSG(write_payload(ArchiveFormat::binary, [&](auto& ar) { save_charter(ar, builtin(), schema); }),
                              SerializationError, "cannot hold");
   }
+  // Version 4 holds cycles but no survey designs and no appraisal scheme.
+  const Charter g = test::golden_charter();
+  CHARTER_EXPECT_THROW_MSG(write_payload(ArchiveFormat::text, [&](auto& ar) { save_charter(ar, g, 4); }),
+                           SerializationError, "charter payload version 4 cannot hold survey designs");
+  const Charter appraisal_only(g.name(), g.calendars(), g.organization(), g.workflows(), g.standards(), g.cycles(),
+                               {}, g.appraisal());
+  CHARTER_EXPECT_THROW_MSG(write_payload(ArchiveFormat::text, [&](auto& ar) { save_charter(ar, appraisal_only, 4); }),
+                           SerializationError, "charter payload version 4 cannot hold an appraisal scheme");
   // The built-in charter, cycles and all, goes through the current version unchanged.
   for (auto f : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml}) {
     EXPECT_EQ(std::get<Charter>(from_bytes(to_bytes(builtin(), f))), builtin());

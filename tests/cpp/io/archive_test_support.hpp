@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the archive tests (archive_test.cpp, org_archive_test.cpp,
-// workflow_archive_test.cpp, standard_archive_test.cpp): loading what must be refused, and
+// workflow_archive_test.cpp, standard_archive_test.cpp, survey_archive_test.cpp,
+// document_archive_test.cpp): loading what must be refused, and
 // forging payloads — re-sealed with right checksums, or written field by field in the binary
 // layout of a charter without validating anything, as an attacker who knows the format would.
 
@@ -107,11 +108,14 @@ inline io::CharterParts parts_of(const Charter& c) {
   for (const auto& [id, w] : c.workflows()) p.workflows.push_back(w.spec());
   for (const auto& s : c.standards()) p.standards.push_back(s.spec());
   for (const auto& cy : c.cycles()) p.cycles.push_back(cy.spec());
+  for (const auto& sv : c.surveys()) p.surveys.push_back(sv.spec());
+  if (c.appraisal()) p.appraisal = c.appraisal()->spec();
   return p;
 }
 
 /// A binary charter payload of any parts — valid or not, ids repeated or not — in the layout
-/// of version `schema` (1: no workflows, 2: no standards, 3: no cycles nor unit dates), exactly
+/// of version `schema` (1: no workflows, 2: no standards, 3: no cycles nor unit dates, 4: no
+/// survey designs nor appraisal scheme), exactly
 /// as to_bytes would write them.
 inline std::string charter_payload(const io::CharterParts& p, std::uint32_t schema = io::kCharterSchema) {
   return write_payload(io::ArchiveFormat::binary, [&](auto& ar) {
@@ -133,6 +137,12 @@ inline std::string charter_payload(const io::CharterParts& p, std::uint32_t sche
     if (schema >= 4) {
       io::serial::put_count(ar, "cycles", p.cycles.size());
       for (const auto& c : p.cycles) io::save_cycle(ar, c);
+    }
+    if (schema >= 5) {
+      io::serial::put_count(ar, "surveys", p.surveys.size());
+      for (const auto& sv : p.surveys) io::save_survey(ar, sv);
+      io::serial::put_flag(ar, "has_appraisal", p.appraisal.has_value());
+      if (p.appraisal) io::save_appraisal(ar, *p.appraisal);
     }
   });
 }

@@ -342,7 +342,7 @@ TEST(CharterFileErrors, UnknownTopLevelKey) {
                      "calender: {}",
                  }),
                  2, 1, "calender",
-                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows, standards, cycles)");
+                 "unknown key 'calender' (known here: charter, name, calendars, organization, workflows, standards, cycles, surveys, appraisal)");
 }
 
 TEST(CharterFileErrors, ATypoInANestedKeyIsNotIgnored) {

@@ -9,9 +9,12 @@
 
 #include "charter/calendar/business_calendar.hpp"
 #include "charter/calendar/deadline.hpp"
+#include "charter/cycle/survey.hpp"
 #include "charter/io/envelope.hpp"
 #include "charter/model/charter.hpp"
+#include "charter/org/appraisal.hpp"
 #include "charter/org/organization.hpp"
+#include "charter/report/document.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
 
@@ -363,9 +366,11 @@ inline std::vector<cycle::CycleSpec> golden_cycle_specs() {
   return v;
 }
 
-/// The golden charter of the current schema: golden_charter_v3() with a unit set up on a date
-/// (its organisation's workflows and standards rebuilt against it) and the golden cycles.
-inline Charter golden_charter() {
+/// The golden charter of schema version 4 (charter-v4.*.chrt, kept to prove old files still
+/// read): golden_charter_v3() with a unit set up on a date (its organisation's workflows and
+/// standards rebuilt against it) and the golden cycles. No survey designs and no appraisal
+/// scheme: version 4 had none.
+inline Charter golden_charter_v4() {
   const Charter base = golden_charter_v3();
   org::OrganizationSpec spec = base.organization().spec();
   org::Unit shop;
@@ -385,8 +390,135 @@ inline Charter golden_charter() {
                  std::move(cycles));
 }
 
+/// The golden survey design: a business-specific item beside the common ones, a scale other
+/// than 1–5 with a fractional threshold, weights and shares with no exact binary form, a tier
+/// without a label and one with a population beyond 32 bits.
+inline cycle::SurveySpec golden_survey_spec() {
+  cycle::SurveySpec spec;
+  spec.id = "R-25";
+  spec.title = {"客户满意度问卷调查 <年度> & \"共性\"", "Customer-satisfaction questionnaire"};
+  spec.dimensions = cycle::common_dimensions();
+  spec.dimensions.push_back({"repair_quality", {"维修质量", "Repair quality"}});
+  spec.scale = {0, 10, 7.5};
+  spec.tiers = {{"key_accounts", {"大客户", "Key accounts"}, 0.1, 1.0 / 3, 10, std::nullopt},
+                {"business", {"企业客户", ""}, 2, 0.3, 5, 400},
+                {"retail", {}, 1, 2.0 / 3, 0, 5'000'000'000LL}};
+  return spec;
+}
+
+/// The golden appraisal scheme: weights that are not the defaults (and not exact in binary),
+/// grades with a fractional threshold and an empty label, the reweight policy.
+inline org::AppraisalSpec golden_appraisal_spec() {
+  org::AppraisalSpec spec;
+  spec.weights = {0.1, 0.2, 0.7};
+  spec.grades = {{"excellent", {"优秀", "Excellent"}, 92.5}, {"pass", {"合格", ""}, 60}, {"fail", {}, 0}};
+  spec.missing = org::MissingPolicy::reweight;
+  return spec;
+}
+
+/// The golden charter of the current schema (5): golden_charter_v4() with the golden survey
+/// design, a second design of the common items only, and the golden appraisal scheme.
+inline Charter golden_charter() {
+  const Charter base = golden_charter_v4();
+  cycle::SurveySpec plain;
+  plain.id = "on_site";
+  plain.dimensions = cycle::common_dimensions();
+  plain.tiers = {{"visitors", {"到店客户", "Visitors"}, 1, 1, 3, std::nullopt}};
+  return Charter(base.name(), base.calendars(), base.organization(), base.workflows(), base.standards(),
+                 base.cycles(), {cycle::SurveyDesign(golden_survey_spec()), cycle::SurveyDesign(plain)},
+                 org::AppraisalScheme(golden_appraisal_spec()));
+}
+
+/// The golden report document: every block kind, every status, alignment and goal, a missing
+/// key-figure value and chart value, both chart families (a daily chart with its first day, a
+/// category chart without one), text that is markup in HTML, line breaks, and a paragraph
+/// longer than the 4 KiB of names and labels.
+inline report::Document golden_document() {
+  using namespace report;
+  Document doc;
+  doc.title = "客服质量月度报表 2025-10";
+  doc.subtitle = "客户服务中心 · <2025-10> & \"月报\"";
+  doc.lang = Lang::zh;
+  doc.generated_at = "Generated 2025-11-01 09:00 CST";
+  Section complaints{"投诉 (Complaints)", {}};
+  complaints.blocks.push_back(KeyFigures{{KeyFigure{"按时答复率", 96.25, "%", 95.0, Goal::at_least, 2},
+                                          KeyFigure{"投诉量", 31, "件", 40, Goal::at_most, 0},
+                                          KeyFigure{"满意率", std::nullopt, "%", std::nullopt, Goal::at_least, 1}}});
+  complaints.blocks.push_back(Paragraph{"本月受理投诉 31 件。\nSecond line <script>alert(1)</script>"});
+  complaints.blocks.push_back(Paragraph{std::string(5000, 'x')});
+  Table table;
+  table.caption = "各单位合规率";
+  table.header = {"单位", "合规率", "状态"};
+  table.align = {Align::left, Align::right, Align::center};
+  table.rows = {Row{{Cell("呼叫中心"), Cell("98.1 %", Status::ok), Cell("达标")}, Status::none},
+                Row{{Cell("网店"), Cell("91.0 %", Status::warning), Cell("预警\n待整改")}, Status::warning},
+                Row{{Cell("售后"), Cell("80.2 %"), Cell("违规", Status::breach)}, Status::breach}};
+  complaints.blocks.push_back(table);
+  Section notes{"说明 (Notes)", {}};
+  notes.blocks.push_back(BulletList{{"数据截至 10-31", "a & b", "line\nbreak"}});
+  notes.blocks.push_back(Note{"两个单位数据不全", Status::warning});
+  notes.blocks.push_back(Note{"plain note", Status::none});
+  ChartSpec daily;
+  daily.kind = ChartKind::daily_line;
+  daily.title = "按时答复率 (On-time reply rate)";
+  daily.series = "on-time reply";
+  daily.unit = "%";
+  daily.first_day = boost::gregorian::date(2025, 10, 1);
+  daily.values = {96.0, std::nullopt, 100.0, 0.1};
+  daily.target = 95.0;
+  daily.decimals = 2;
+  notes.blocks.push_back(Chart(daily));
+  ChartSpec units;
+  units.kind = ChartKind::category_bars;
+  units.title = "合规率 by unit";
+  units.categories = {"呼叫中心", "网店"};
+  units.values = {98.1, std::nullopt};
+  units.target = 95.0;
+  notes.blocks.push_back(Chart(units));
+  ChartSpec volume;
+  volume.kind = ChartKind::daily_bars;
+  volume.title = "Daily volume";
+  volume.first_day = boost::gregorian::date(2024, 2, 28);
+  volume.values = {3, 0, 5};
+  volume.decimals = 0;
+  notes.blocks.push_back(Chart(volume));
+  Section empty{"Empty section", {}};
+  doc.sections = {complaints, notes, empty};
+  return doc;
+}
+
+inline const std::vector<GoldenFile>& golden_survey_files() {
+  static const std::vector<GoldenFile> v = {{"survey-v1.text.chrt", io::ArchiveFormat::text},
+                                            {"survey-v1.xml.chrt", io::ArchiveFormat::xml},
+                                            {"survey-v1.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
+inline const std::vector<GoldenFile>& golden_appraisal_files() {
+  static const std::vector<GoldenFile> v = {{"appraisal-v1.text.chrt", io::ArchiveFormat::text},
+                                            {"appraisal-v1.xml.chrt", io::ArchiveFormat::xml},
+                                            {"appraisal-v1.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
+inline const std::vector<GoldenFile>& golden_document_files() {
+  static const std::vector<GoldenFile> v = {{"document-v1.text.chrt", io::ArchiveFormat::text},
+                                            {"document-v1.xml.chrt", io::ArchiveFormat::xml},
+                                            {"document-v1.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
 /// Written by this build (make_golden_archives.cpp) and compared byte for byte.
 inline const std::vector<GoldenFile>& golden_charter_files() {
+  static const std::vector<GoldenFile> v = {{"charter-v5.text.chrt", io::ArchiveFormat::text},
+                                            {"charter-v5.xml.chrt", io::ArchiveFormat::xml},
+                                            {"charter-v5.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
+/// Written by an earlier build (schema version 4) and never rewritten: they must still load,
+/// as golden_charter_v4().
+inline const std::vector<GoldenFile>& golden_charter_v4_files() {
   static const std::vector<GoldenFile> v = {{"charter-v4.text.chrt", io::ArchiveFormat::text},
                                             {"charter-v4.xml.chrt", io::ArchiveFormat::xml},
                                             {"charter-v4.binary.chrt", io::ArchiveFormat::binary}};

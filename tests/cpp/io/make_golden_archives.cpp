@@ -3,12 +3,13 @@
 // Run only when the archive format changes on purpose (and bump the schema version then):
 //   ninja -C <build> make_golden_archives && <build>/tests/make_golden_archives tests/data
 // archive_test.cpp loads these files and compares them with golden_values.hpp (and
-// workflow_archive_test.cpp the case and tracker files with golden_workflow_values.hpp), so a
-// change in what the library writes or reads is noticed. Only files of the current schema versions are
-// written (their names carry the version); files of older versions (charter-v1.*, charter-v2.*)
-// stay as they were written, so the tests prove that old files still read. Files whose version did
-// not change come out byte for byte as committed (the golden tests check exactly that), so only
-// the new ones show up in git.
+// workflow_archive_test.cpp the case and tracker files with golden_workflow_values.hpp,
+// survey_archive_test.cpp the survey and appraisal files, document_archive_test.cpp the report
+// document files), so a change in what the library writes or reads is noticed. Only files of
+// the current schema versions are written (their names carry the version); files of older
+// versions (charter-v1.* to charter-v4.*) stay as they were written, so the tests prove that old
+// files still read. Files whose version did not change come out byte for byte as committed (the
+// golden tests check exactly that), so only the new ones show up in git.
 
 #include <iostream>
 #include <string>
@@ -43,6 +44,19 @@ int main(int argc, char** argv) {
   }
   for (const auto& f : charter::test::golden_tracker_files()) {
     charter::io::save(charter::test::golden_tracker(), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_survey_files()) {
+    charter::io::save(charter::cycle::SurveyDesign(charter::test::golden_survey_spec()), dir + "/" + f.name, f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_appraisal_files()) {
+    charter::io::save(charter::org::AppraisalScheme(charter::test::golden_appraisal_spec()), dir + "/" + f.name,
+                      f.format);
+    std::cout << "wrote " << dir << "/" << f.name << "\n";
+  }
+  for (const auto& f : charter::test::golden_document_files()) {
+    charter::io::save(charter::test::golden_document(), dir + "/" + f.name, f.format);
     std::cout << "wrote " << dir << "/" << f.name << "\n";
   }
   return 0;

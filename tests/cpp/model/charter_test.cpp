@@ -13,6 +13,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -182,6 +183,49 @@ TEST(Charter, WithStaffAddsStaffAndKeepsEverythingElse) {
   EXPECT_NE(more, c);
   // No staff: an equal charter.
   EXPECT_EQ(c.with_staff({}), c);
+}
+
+cycle::SurveyDesign survey_named(const std::string& id) {
+  cycle::SurveySpec spec;
+  spec.id = id;
+  spec.dimensions = cycle::common_dimensions();
+  spec.tiers = {{"key", {"重点客户", "Key accounts"}, 3, 0.5, 10, std::nullopt}, {"retail", {}, 1, 0.5, 10, std::nullopt}};
+  return cycle::SurveyDesign(spec);
+}
+
+Charter with_surveys(const Charter& c, std::vector<cycle::SurveyDesign> surveys,
+                     std::optional<org::AppraisalScheme> appraisal) {
+  return Charter(c.name(), c.calendars(), c.organization(), c.workflows(), c.standards(), c.cycles(),
+                 std::move(surveys), std::move(appraisal));
+}
+
+TEST(Charter, SurveysAndTheAppraisalScheme) {
+  const Charter none = make_charter();
+  EXPECT_TRUE(none.surveys().empty());
+  EXPECT_FALSE(none.appraisal().has_value());  // a charter need not state one
+  CHARTER_EXPECT_THROW_MSG(none.survey("annual"), UnknownIdError, "unknown survey 'annual' (this charter has: none)");
+
+  org::AppraisalSpec spec;
+  spec.missing = org::MissingPolicy::reweight;
+  const Charter c = with_surveys(none, {survey_named("annual"), survey_named("on_site")}, org::AppraisalScheme(spec));
+  ASSERT_EQ(c.surveys().size(), 2u);
+  EXPECT_EQ(c.surveys()[1].id(), "on_site");  // the order given
+  EXPECT_EQ(c.survey("annual"), survey_named("annual"));
+  CHARTER_EXPECT_THROW_MSG(c.survey("monthly"), UnknownIdError, "unknown survey 'monthly' (this charter has: annual, on_site)");
+  ASSERT_TRUE(c.appraisal().has_value());
+  EXPECT_EQ(c.appraisal()->missing(), org::MissingPolicy::reweight);
+  // Ids are unique.
+  EXPECT_THROW(with_surveys(none, {survey_named("annual"), survey_named("annual")}, std::nullopt), std::invalid_argument);
+  // Equality compares both.
+  EXPECT_NE(c, none);
+  EXPECT_NE(c, with_surveys(none, {survey_named("annual"), survey_named("on_site")}, std::nullopt));
+  EXPECT_NE(c, with_surveys(none, {survey_named("on_site"), survey_named("annual")}, org::AppraisalScheme(spec)));
+  EXPECT_NE(c, with_surveys(none, {survey_named("annual"), survey_named("on_site")}, org::AppraisalScheme(org::AppraisalSpec{})));
+  EXPECT_EQ(c, with_surveys(none, {survey_named("annual"), survey_named("on_site")}, org::AppraisalScheme(spec)));
+  // Staff added later change neither.
+  const Charter staffed = c.with_staff({org::Staff{"p-2", "李雷", "", {"clerk"}, "", {}}});
+  EXPECT_EQ(staffed.surveys(), c.surveys());
+  EXPECT_EQ(staffed.appraisal(), c.appraisal());
 }
 
 TEST(Charter, WithStaffValidatesAsConstructionWould) {
