@@ -5,6 +5,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include "charter/cycle/completion.hpp"
 #include "charter/standard/findings.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -20,6 +21,9 @@ void bind_report(pybind11::module_& m);
 void bind_survey(pybind11::module_& m);
 void bind_appraisal(pybind11::module_& m);
 void bind_cycle(pybind11::module_& m);
+/// charter.workflow.cycle_notices / standard_notices (bind_notices.cpp): after bind_cycle, whose
+/// completion-record reading it shares.
+void bind_notices(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 
@@ -33,5 +37,10 @@ std::optional<workflow::Tracker> tracker_from_python(pybind11::handle obj);
 /// (bind_standard.cpp): loaded findings as a Python object, and the C++ findings of one.
 pybind11::object findings_to_python(standard::Findings findings);
 std::optional<standard::Findings> findings_from_python(pybind11::handle obj);
+
+/// Completion-record dicts (or a list of them from a DataFrame) as C++ records, naive instants
+/// read as wall time of `zone` (bind_cycle.cpp: what charter.cycle.status reads).
+std::vector<cycle::CompletionRecord> completion_records_from_python(pybind11::handle records,
+                                                                    const calendar::BusinessCalendar& zone);
 
 }  // namespace charter::python

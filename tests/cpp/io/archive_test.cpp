@@ -199,6 +199,53 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     SCOPED_TRACE(g.name);
     const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
     const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 5u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    // Version 5: the rectification entries of cycles and standards, rebuilt and validated with
+    // them; everything else as version 4 holds it.
+    ASSERT_TRUE(c.cycle("R-20").spec().rectification);
+    const cycle::Rectification& check = *c.cycle("R-20").spec().rectification;
+    EXPECT_EQ(check.on, (std::vector<cycle::State>{cycle::State::overdue, cycle::State::missed}));
+    EXPECT_EQ(check.deadline, Deadline::parse("5 business days"));
+    EXPECT_EQ(check.severity, "major");
+    ASSERT_TRUE(c.cycle("R-25").spec().rectification);
+    EXPECT_EQ(c.cycle("R-25").spec().rectification->unit, "web_shop");
+    EXPECT_FALSE(c.cycle("R-21").spec().rectification);
+    ASSERT_TRUE(c.standard("greet").spec().rectification);
+    const standard::Rectification& greet = *c.standard("greet").spec().rectification;
+    EXPECT_EQ(greet.below, 0.95);
+    EXPECT_EQ(greet.min_checked, 10);
+    EXPECT_EQ(greet.period, standard::Period::week);
+    EXPECT_EQ(greet.deadline, Deadline::parse("end of next business day"));
+    EXPECT_FALSE(c.standard("R-05").spec().rectification);
+    EXPECT_EQ(c.organization().unit("web_shop").since, boost::gregorian::date(2025, 6, 15));
+    EXPECT_EQ(to_bytes(expected, g.format), bytes);
+  }
+}
+
+TEST(ArchiveVersions, RectificationCannotBeWrittenInOlderLayouts) {
+  CHARTER_EXPECT_THROW_MSG(
+      write_payload(ArchiveFormat::binary, [&](auto& ar) { save_charter(ar, test::golden_charter(), 4); }),
+      SerializationError, "rectification entry");
+  // Findings of version 1 embedded standards in layout 1, which has no room for one either.
+  CHARTER_EXPECT_THROW_MSG(
+      write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, test::golden_charter().standard("greet").spec(), 1); }),
+      SerializationError, "standard 'greet' has a rectification entry, which standard layout 1 cannot hold");
+  // The current version holds them, and what it writes reads back equal.
+  for (auto f : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml}) {
+    EXPECT_EQ(std::get<Charter>(from_bytes(to_bytes(test::golden_charter(), f))), test::golden_charter());
+  }
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion4StillLoad) {
+  // Written before standards and cycles held rectification entries (charter payload version 4)
+  // and never rewritten.
+  const Charter expected = test::golden_charter_v4();
+  for (const auto& g : test::golden_charter_v4_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
     ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 4u);
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
@@ -231,7 +278,14 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
               Deadline::parse("4 business hours"));
     EXPECT_NE(c.standard("forbidden_phrases").forbidden_matcher(), nullptr);
     EXPECT_EQ(c.standard("forbidden_phrases").title().zh, "服务忌语 <与> & \"文明用语\"");
-    EXPECT_EQ(to_bytes(expected, g.format), bytes);
+    for (const auto& s : c.standards()) EXPECT_FALSE(s.spec().rectification) << s.id();
+    for (const auto& cy : c.cycles()) EXPECT_FALSE(cy.spec().rectification) << cy.id();
+    // Written again in version 4, the same payload byte for byte.
+    EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, 4); }), payload_of(bytes));
+    // Saved again, it is written in the current version, which reads back the same.
+    const std::string again = to_bytes(c, g.format);
+    EXPECT_EQ(open_envelope(again, "again").header.schema_version, kCharterSchema);
+    EXPECT_EQ(std::get<Charter>(from_bytes(again)), expected);
   }
 }
 
