@@ -119,12 +119,14 @@ inline Charter charter_of(const standard::Findings& f) {
   return Charter(LocalizedText{}, std::move(calendars), std::move(organization), {}, std::move(standards));
 }
 
-/// The layout above from its parts: a charter holding the standards, and the columns (which
-/// this does not check — load does; tests forge damaged findings with it).
+/// The layout above from its parts: a charter holding the standards (in the charter layout
+/// `charter_schema`: kFindingsCharterSchema, or 3 for findings payload version 1), and the
+/// columns (which this does not check — load does; tests forge damaged or old findings with it).
 template <class Ar>
-void save_findings_parts(Ar& ar, const Charter& standards, const standard::FindingsColumns& c) {
+void save_findings_parts(Ar& ar, const Charter& standards, const standard::FindingsColumns& c,
+                         std::uint32_t charter_schema = kFindingsCharterSchema) {
   using namespace serial;
-  save_charter(ar, standards, kFindingsCharterSchema);
+  save_charter(ar, standards, charter_schema);
   put_u32(ar, "rows", static_cast<std::uint32_t>(c.observation.size()));
   if (c.observation.size() > kMaxFindingsRows) throw SerializationError("too many findings to save");
   put_column(ar, c.observation);

@@ -45,6 +45,9 @@ organization:
             - {cycle: summary, raci: A}
             - {standard: rings, raci: A}
     - {id: clerk, reports_to: manager}
+    - id: inspector
+      reports_to: manager
+      duties: [{id: inspector.notices, covers: [{action: rectification.issue, raci: R}]}]
   staff:
     - {id: wang, roles: [manager]}
     - {id: li, roles: [clerk], unit: front_desk}
@@ -60,8 +63,10 @@ workflows:
     states:
       - {id: new, initial: true}
       - {id: issued}
+      - {id: closed, terminal: true}
     transitions:
       - {event: issue, from: [new], to: issued, action: rectification.issue, requires: [unit, problem, deadline], rule: R-16}
+      - {event: close, from: [issued], to: closed, action: rectification.issue}
 standards:
   rings:
     title: {zh: 响两声后接听, en: Answer after two rings}
