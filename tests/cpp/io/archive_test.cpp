@@ -238,6 +238,32 @@ TEST(ArchiveVersions, RectificationCannotBeWrittenInOlderLayouts) {
   }
 }
 
+TEST(ArchiveForged, RectificationEntriesAreCheckedOnLoad) {
+  const auto sealed = [](const CharterParts& p) {
+    return seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, test::charter_payload(p));
+  };
+  CharterParts p = test::parts_of(test::golden_charter());
+  EXPECT_EQ(std::get<Charter>(from_bytes(sealed(p))), test::golden_charter());
+  // A state past the enumeration is no state.
+  CharterParts bad_state = p;
+  for (auto& c : bad_state.cycles) {
+    if (c.rectification) c.rectification->on[0] = static_cast<cycle::State>(9);
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(bad_state), "forged"), CorruptFileError, "unknown occurrence state");
+  // Well-formed, but what a charter file would refuse: rebuilt and validated, then refused.
+  CharterParts not_a_failure = p;
+  for (auto& c : not_a_failure.cycles) {
+    if (c.rectification) c.rectification->on[0] = cycle::State::done;
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(not_a_failure), "forged"), CorruptFileError, "'done' is not a failure");
+  CharterParts too_high = p;
+  for (auto& s : too_high.standards) {
+    if (s.rectification) s.rectification->below = 1.5;
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(too_high), "forged"), CorruptFileError,
+                           "rectification.below: the rate a notice is raised below must be more than 0 and at most 1");
+}
+
 TEST(ArchiveGolden, CharterFilesOfSchemaVersion4StillLoad) {
   // Written before standards and cycles held rectification entries (charter payload version 4)
   // and never rewritten.
