@@ -127,7 +127,8 @@ def _records(records):
 def cycle_notices(charter, records, from_, to, as_of, issuer, *, workflow="rectification", zone=None):
     """Notices for the occurrences in [from_, to) that ``charter.cycle.status`` finds, as of
     ``as_of``, in a state their cycle's rectification entry lists; issued at ``as_of`` by the staff
-    member ``issuer`` (who must be allowed ``rectification.issue``: ValueError otherwise)."""
+    member ``issuer`` (who must be allowed ``rectification.issue``: ValueError otherwise). With
+    ``issuer=""`` they are listed without events (nothing to feed a tracker)."""
     return [Notice(**d) for d in _cycle_notices(charter, _records(records), from_, to, as_of, issuer,
                                                 workflow=workflow, zone=zone)]
 

@@ -97,8 +97,8 @@ class Issuer {
       if (a.id == kSeverity) severities_ = &a.values;
     }
     has_severity_ = has_attribute(kSeverity) || field(kSeverity);
-    if (staff.empty()) throw std::invalid_argument("name the staff member who issues the notices");
-    if (!row->action.empty()) {
+    // No issuer: the notices are listed (a report shows what is due to be raised), not issued.
+    if (!staff.empty() && !row->action.empty()) {
       const org::Organization& org = d.organization();
       if (!org.has_staff(staff)) {
         throw std::invalid_argument("'" + staff + "' is not a staff member of the organisation, and issuing a notice "
@@ -134,6 +134,7 @@ class Issuer {
     // The field holds whole seconds; the notice says what the field says.
     const bpt::time_duration tod = due.time_of_day();
     n.deadline = bpt::ptime(due.date(), bpt::time_duration(tod.hours(), tod.minutes(), tod.seconds()));
+    if (staff_.empty()) return;
     Event e;
     e.case_id = n.case_id;
     e.at = as_of_;

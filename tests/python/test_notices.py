@@ -61,6 +61,13 @@ def test_aware_as_of_gives_aware_instants():
     assert n.events[0]["at"] == utc
 
 
+def test_without_an_issuer_they_are_listed_not_issued():
+    listed = workflow.cycle_notices(RULEBOOK, [], MAY, JUNE, AS_OF, "")
+    assert [n.case_id for n in listed] == WEEKS + [CALLBACKS]
+    assert all(n.events == [] for n in listed) and workflow.events_of(listed) == []
+    assert listed[-1].deadline == datetime(2025, 6, 10, 18, 30)
+
+
 def test_the_issuer_must_be_allowed_to_issue():
     with pytest.raises(ValueError, match="'after_sales_staff.1' may not issue rectification notices"):
         workflow.cycle_notices(RULEBOOK, [], MAY, JUNE, AS_OF, "after_sales_staff.1")

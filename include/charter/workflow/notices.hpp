@@ -20,7 +20,8 @@
 //     raise nothing.
 //   - A notice is issued at `as_of` by `issuer`, a staff member the organisation allows to take
 //     the `issue` row's action (rectification.issue) on as_of's local date; std::invalid_argument
-//     otherwise. Its written feedback is due by the entry's Deadline counted from as_of on the
+//     otherwise. An empty issuer lists the notices without their events (a report showing what
+//     is due to be raised, for a charter that names no staff): nothing to feed a tracker. Its written feedback is due by the entry's Deadline counted from as_of on the
 //     cycle's (standard's) calendar, to the second; the `deadline` field holds it as local wall
 //     time of the workflow's zone.
 //   - Case ids are deterministic and unique per charter: "RN-<cycle>-<subject>-<period>" for an
@@ -79,7 +80,7 @@ struct Notice {
   std::string severity;                ///< "" when the entry names none
   std::string problem;                 ///< the `problem` field: what is wrong, with the rule id
   std::string reason;                  ///< why the charter raises it: the entry that applied
-  std::vector<Event> events;           ///< the events that open the case (the `issue` event)
+  std::vector<Event> events;           ///< the events that open the case (the `issue` event); none without an issuer
 
   friend bool operator==(const Notice& a, const Notice& b) {
     return a.case_id == b.case_id && a.source == b.source && a.rule == b.rule && a.subject == b.subject &&

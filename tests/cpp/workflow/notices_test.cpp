@@ -232,6 +232,30 @@ TEST(CycleNotices, TheIssuerMustBeAllowedToIssue) {
   CHARTER_EXPECT_THROW_MSG(cycle_notices(centre(), s, as_of, "wang", "repairs"), UnknownIdError, "repairs");
 }
 
+TEST(CycleNotices, WithoutAnIssuerTheyAreListedNotIssued) {
+  // The built-in charter names no staff: a report can still list what is due to be raised.
+  const Charter& c = builtin();
+  const calendar::BusinessCalendar& cn = c.calendar("office");
+  const ptime as_of = cn.from_local(calendar::parse_date_time("2025-06-03 09:00"));
+  const cycle::StatusReport s = cycle::status(c, {}, cn.from_local(calendar::parse_date_time("2025-05-01 00:00")),
+                                              cn.from_local(calendar::parse_date_time("2025-06-01 00:00")), as_of);
+  const std::vector<Notice> listed = cycle_notices(c, s, as_of, "");
+  // No staff, so no one holds a per-staff obligation: nothing is late.
+  EXPECT_TRUE(listed.empty());
+  const Charter& roster = test::staffed_builtin();
+  const cycle::StatusReport rs = cycle::status(roster, {}, cn.from_local(calendar::parse_date_time("2025-05-01 00:00")),
+                                               cn.from_local(calendar::parse_date_time("2025-06-01 00:00")), as_of);
+  const std::vector<Notice> staffed = cycle_notices(roster, rs, as_of, "");
+  ASSERT_FALSE(staffed.empty());
+  for (const Notice& n : staffed) EXPECT_TRUE(n.events.empty()) << n.case_id;
+  EXPECT_TRUE(events_of(staffed).empty());
+  const std::vector<Notice> issued = cycle_notices(roster, rs, as_of, "quality_staff.1");
+  ASSERT_EQ(issued.size(), staffed.size());
+  EXPECT_EQ(issued.back().case_id, staffed.back().case_id);
+  EXPECT_EQ(issued.back().deadline, staffed.back().deadline);
+  EXPECT_EQ(issued.back().problem, staffed.back().problem);
+}
+
 TEST(CycleNotices, TheBuiltInKeyAccountCallbacksGoToAfterSales) {
   // key accounts called back every month by each key-account staff member; the roster of
   // the built-in charter gives them no unit, so the notice goes to after_sales. The quality
