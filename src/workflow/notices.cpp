@@ -123,8 +123,8 @@ class Issuer {
         std::find(severities_->begin(), severities_->end(), severity) == severities_->end()) {
       std::string known;
       for (const auto& v : *severities_) known += (known.empty() ? "" : ", ") + v;
-      throw Error(where + ": severity '" + severity + "' is not one of workflow '" + definition_.id() +
-                  "' (" + known + ")");
+      throw Error(where + ": severity '" + severity + "' is not a severity of workflow '" + definition_.id() +
+                  "' (known: " + known + ")");
     }
   }
 

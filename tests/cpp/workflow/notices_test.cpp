@@ -256,6 +256,29 @@ TEST(CycleNotices, WithoutAnIssuerTheyAreListedNotIssued) {
   EXPECT_EQ(issued.back().problem, staffed.back().problem);
 }
 
+// kCentre with one piece of text replaced.
+Charter centre_with(const std::string& from, const std::string& to) {
+  std::string text = kCentre;
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  return Charter::parse(text, "centre.yaml");
+}
+
+TEST(CycleNotices, TheWorkflowMustBeAbleToOpenANotice) {
+  const ptime as_of = at("2025-06-03 09:00");
+  auto raise = [&](const Charter& c) {
+    return cycle_notices(c, cycle::status(c, {}, at("2025-05-01 00:00"), at("2025-06-01 00:00"), as_of), as_of, "wang");
+  };
+  CHARTER_EXPECT_THROW_MSG(raise(centre_with("severity: major}", "severity: urgent}")), Error,
+                           "cycle 'check': severity 'urgent' is not a severity of workflow 'rectification' "
+                           "(known: minor, normal, major)");
+  CHARTER_EXPECT_THROW_MSG(raise(centre_with("{id: deadline, type: instant}", "{id: deadline}")), Error,
+                           "workflow 'rectification' has no instant field 'deadline' for the feedback deadline");
+  CHARTER_EXPECT_THROW_MSG(raise(centre_with("{event: issue, from: [new]", "{event: open, from: [new]")), Error,
+                           "workflow 'rectification' has no 'issue' event from its initial state 'new'");
+}
+
 TEST(CycleNotices, TheBuiltInKeyAccountCallbacksGoToAfterSales) {
   // key accounts called back every month by each key-account staff member; the roster of
   // the built-in charter gives them no unit, so the notice goes to after_sales. The quality
