@@ -45,6 +45,7 @@ EvidenceKind = _c.EvidenceKind
 FollowUp = _c.FollowUp
 Period = _c.Period
 Recurrence = _c.Recurrence
+Rectification = _c.Rectification
 RecurrenceKind = _c.RecurrenceKind
 Scope = _c.Scope
 ScopeKind = _c.ScopeKind
@@ -55,7 +56,8 @@ read_completions = _c.read_completions
 completions_to_text = _c.completions_to_text
 CycleError = _core.CycleError
 
-for _cls in (Cycle, Evidence, EvidenceKind, FollowUp, Period, Recurrence, RecurrenceKind, Scope, ScopeKind, State):
+for _cls in (Cycle, Evidence, EvidenceKind, FollowUp, Period, Recurrence, RecurrenceKind, Rectification, Scope,
+             ScopeKind, State):
     _cls.__module__ = "charter.cycle"
 del _cls
 
@@ -117,6 +119,7 @@ def occurrences_frame(charter, from_, to, *, zone=None):
 
 __all__ = [
     "Cycle", "CycleError", "Evidence", "EvidenceKind", "FollowUp", "Period", "Recurrence", "RecurrenceKind",
+    "Rectification",
     "Scope", "ScopeKind", "State", "StatusReport", "completion_stream", "completions_to_text", "occurrences",
     "occurrences_frame",
     "read_completions", "status", "status_frame", "write_completions",

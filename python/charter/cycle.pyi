@@ -82,6 +82,13 @@ class FollowUp:
     cycle: str
     within: Deadline
 
+class Rectification:
+    def __init__(self, on: Sequence[State], deadline: Deadline, *, severity: str = "", unit: str = "") -> None: ...
+    on: list[State]
+    deadline: Deadline
+    severity: str
+    unit: str
+
 class Scope:
     def __init__(self, kind: ScopeKind, *, ids: Sequence[str] = ..., under: str = "") -> None: ...
     kind: ScopeKind
@@ -111,6 +118,8 @@ class Cycle:
     def follow_ups(self) -> list[FollowUp]: ...
     @property
     def since(self) -> Optional[date]: ...
+    @property
+    def rectification(self) -> Optional[Rectification]: ...
 
 class StatusReport:
     occurrences: Columns

@@ -66,6 +66,7 @@ PhraseMatcher = _s.PhraseMatcher
 Phrases = _s.Phrases
 Precondition = _s.Precondition
 Quantity = _s.Quantity
+Rectification = _s.Rectification
 RequiredFields = _s.RequiredFields
 Standard = _s.Standard
 Threshold = _s.Threshold
@@ -80,7 +81,7 @@ StandardError = _core.StandardError
 
 for _cls in (Condition, DeadlineChoice, DeadlineRule, DistinctSigners, Eligibility, Exclusion, Findings,
              Obligation, Observation, Outcome, PhraseMatcher, Phrases, Precondition, Quantity,
-             RequiredFields, Standard, Threshold):
+             Rectification, RequiredFields, Standard, Threshold):
     _cls.__module__ = "charter.standard"
 del _cls, _s
 
@@ -101,6 +102,7 @@ __all__ = [
     "Phrases",
     "Precondition",
     "Quantity",
+    "Rectification",
     "RequiredFields",
     "Standard",
     "StandardError",

@@ -23,12 +23,23 @@ journal before it counts; reopening after a crash gives back every acknowledged 
 files (CSV, JSON Lines) are read with ``read_events`` and written with ``write_events`` /
 ``events_to_text``; ``complaint_stream`` and ``generated_roster`` make realistic test streams.
 
+Rectification notices (整改通知单, R-16) the charter raises by itself: ``cycle_notices`` for
+occurrences of cycles with a ``rectification`` entry that are overdue, missed, short of evidence
+or done late (from completion records, as ``charter.cycle.status`` reads them), and
+``standard_notices`` for units whose compliance with a standard fell below its entry's line over
+a period that has ended. Each ``Notice`` holds a deterministic case id, the unit, the problem, the
+deadline and the event dicts that open it in the ``rectification`` workflow: feed
+``events_of(notices)`` to a ``Tracker``, which refuses a notice it already holds.
+
     >>> import charter
     >>> from datetime import datetime
     >>> complaint = charter.Charter.builtin().workflow("complaint")
     >>> [row.event for row in complaint.transitions][:3]
     ['receive', 'acknowledge', 'investigate']
 """
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from . import _core
 
@@ -66,6 +77,9 @@ read_events = _w.read_events
 write_events = _w.write_events
 events_to_text = _w.events_to_text
 
+_cycle_notices = _w._cycle_notices
+_standard_notices = _w._standard_notices
+
 DefinitionError = _core.DefinitionError
 RejectedEventError = _core.RejectedEventError
 
@@ -73,6 +87,63 @@ for _cls in (Attribute, Case, Checklist, ChecklistItem, Definition, EscalationSp
              JournaledTracker, State, TimerPhase, TimerSpec, Tracker, Transition):
     _cls.__module__ = "charter.workflow"
 del _cls, _w
+
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A rectification notice to raise (workflow/notices.hpp).
+
+    case_id: deterministic, e.g. "RN-R-32-key_account_staff.1-2025-05" or
+        "RN-R-10-front_desk-2025-05-rate"; the same inputs always give the same id.
+    source: "cycle" or "standard"; rule: the cycle (follow-up cycle) or standard id.
+    subject: the occurrence's subject (for a standard, the unit); unit: the unit to rectify.
+    period_start, period_end: the occurrence's or judged period, as dates [start, end).
+    deadline: when the written feedback is due (naive local wall time for a naive as_of).
+    severity: "" when the entry names none. problem: the text of the notice, with the rule id.
+    reason: which entry raised it. events: event dicts that open the case (the ``issue`` event).
+    """
+
+    case_id: str
+    source: str
+    rule: str
+    subject: str
+    unit: str
+    period_start: date
+    period_end: date
+    deadline: datetime
+    severity: str
+    problem: str
+    reason: str
+    events: list = field(default_factory=list)
+
+
+def _records(records):
+    if hasattr(records, "to_dict") and hasattr(records, "columns"):
+        return records.to_dict("records")
+    return records
+
+
+def cycle_notices(charter, records, from_, to, as_of, issuer, *, workflow="rectification", zone=None):
+    """Notices for the occurrences in [from_, to) that ``charter.cycle.status`` finds, as of
+    ``as_of``, in a state their cycle's rectification entry lists; issued at ``as_of`` by the staff
+    member ``issuer`` (who must be allowed ``rectification.issue``: ValueError otherwise). With
+    ``issuer=""`` they are listed without events (nothing to feed a tracker)."""
+    return [Notice(**d) for d in _cycle_notices(charter, _records(records), from_, to, as_of, issuer,
+                                                workflow=workflow, zone=zone)]
+
+
+def standard_notices(charter, findings, from_, to, as_of, issuer, *, workflow="rectification", zone=None):
+    """Notices for units whose compliance rate with a standard that has a rectification entry is
+    below its line over a period overlapping [from_, to) that ended by ``as_of``."""
+    return [Notice(**d) for d in _standard_notices(charter, findings, from_, to, as_of, issuer,
+                                                   workflow=workflow, zone=zone)]
+
+
+def events_of(notices):
+    """Every notice's event dicts, notice by notice: what ``Tracker.ingest`` takes."""
+    return [e for n in notices for e in n.events]
+
 
 __all__ = [
     "AtRisk",
@@ -106,6 +177,10 @@ __all__ = [
     "events_to_text",
     "generated_roster",
     "mermaid",
+    "Notice",
+    "cycle_notices",
+    "standard_notices",
+    "events_of",
     "read_events",
     "write_events",
 ]

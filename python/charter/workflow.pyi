@@ -1,6 +1,7 @@
 """Type stubs for charter.workflow."""
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import Enum
 from os import PathLike
 from types import TracebackType
@@ -401,3 +402,25 @@ __all__ = [
     "TimerStatus", "Tracker", "Transition", "complaint_stream", "events_to_text",
     "generated_roster", "mermaid", "read_events", "write_events",
 ]
+
+@dataclass(frozen=True)
+class Notice:
+    case_id: str
+    source: Literal["cycle", "standard"]
+    rule: str
+    subject: str
+    unit: str
+    period_start: date
+    period_end: date
+    deadline: datetime
+    severity: str
+    problem: str
+    reason: str
+    events: list[dict[str, Any]]
+
+def cycle_notices(charter: Charter, records: Any, from_: datetime, to: datetime, as_of: datetime, issuer: str, *,
+                  workflow: str = "rectification", zone: Union[None, str, BusinessCalendar] = None) -> list[Notice]: ...
+def standard_notices(charter: Charter, findings: Any, from_: datetime, to: datetime, as_of: datetime, issuer: str, *,
+                     workflow: str = "rectification",
+                     zone: Union[None, str, BusinessCalendar] = None) -> list[Notice]: ...
+def events_of(notices: Iterable[Notice]) -> list[dict[str, Any]]: ...

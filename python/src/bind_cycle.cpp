@@ -200,10 +200,12 @@ py::bytes spec_bytes(const cy::CycleSpec& spec) {
   return py::bytes(os.str());
 }
 
+// Pickle layout 1 held the spec in cycle layout 1 (no rectification entry), 2 in layout 2.
 cy::Cycle cycle_from_state(int version, const std::string& calendar_id, const py::bytes& cal, const py::bytes& org,
                            const py::bytes& spec) {
-  if (version != 1) {
-    throw UnsupportedVersionError("pickled Cycle has layout version " + std::to_string(version) + "; this build reads 1");
+  if (version != 1 && version != 2) {
+    throw UnsupportedVersionError("pickled Cycle has layout version " + std::to_string(version) +
+                                  "; this build reads 1 and 2");
   }
   auto calendar = std::get<calendar::BusinessCalendar>(io::from_bytes(std::string(cal), "pickled cycle calendar"));
   auto organization = std::get<org::Organization>(io::from_bytes(std::string(org), "pickled cycle organisation"));
@@ -211,7 +213,7 @@ cy::Cycle cycle_from_state(int version, const std::string& calendar_id, const py
   cy::CycleSpec s;
   try {
     boost::archive::binary_iarchive ar(is, boost::archive::no_header | boost::archive::no_codecvt);
-    s = io::load_cycle(ar);
+    s = io::load_cycle(ar, version == 1 ? 1 : 2);
   } catch (const boost::archive::archive_exception& e) {
     throw CorruptFileError(std::string("pickled cycle: ") + e.what());
   }
@@ -220,6 +222,11 @@ cy::Cycle cycle_from_state(int version, const std::string& calendar_id, const py
 }
 
 }  // namespace
+
+std::vector<cy::CompletionRecord> completion_records_from_python(py::handle records,
+                                                                 const calendar::BusinessCalendar& zone) {
+  return records_from_py(records, zone);
+}
 
 void bind_cycle(py::module_& root) {
   py::module_ m = root.def_submodule(
@@ -344,6 +351,35 @@ void bind_cycle(py::module_& root) {
         return keyword_reduction(py::cast(f), kw);
       });
 
+  py::class_<cy::Rectification>(m, "Rectification", R"doc(
+When an occurrence raises a rectification notice (R-16): the states that raise one (on), the
+Deadline of the unit's written feedback counted from the notice, its severity ("" for none) and
+the unit it goes to when the subject is not a unit. charter.workflow.cycle_notices raises them.
+)doc")
+      .def(py::init([](std::vector<cy::State> on, calendar::Deadline deadline, std::string severity, std::string unit) {
+             return cy::Rectification{std::move(on), deadline, std::move(severity), std::move(unit)};
+           }),
+           py::arg("on"), py::arg("deadline"), py::kw_only(), py::arg("severity") = "", py::arg("unit") = "")
+      .def_readonly("on", &cy::Rectification::on)
+      .def_readonly("deadline", &cy::Rectification::deadline)
+      .def_readonly("severity", &cy::Rectification::severity)
+      .def_readonly("unit", &cy::Rectification::unit)
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def("__repr__", [](const cy::Rectification& r) {
+        std::string on;
+        for (const cy::State s : r.on) on += (on.empty() ? "" : ", ") + std::string(cy::state_name(s));
+        return "<charter.cycle.Rectification on " + on + ", feedback " + r.deadline.text() + ">";
+      })
+      .def("__reduce__", [](const cy::Rectification& r) {
+        py::dict kw;
+        kw["on"] = r.on;
+        kw["deadline"] = r.deadline;
+        kw["severity"] = r.severity;
+        kw["unit"] = r.unit;
+        return keyword_reduction(py::cast(r), kw);
+      });
+
   py::class_<cy::Scope>(m, "Scope", "Whose obligation a cycle is: the centre, units, roles or staff.")
       .def(py::init([](cy::ScopeKind kind, std::vector<std::string> ids, std::string under) {
              return cy::Scope{kind, std::move(ids), std::move(under)};
@@ -383,6 +419,8 @@ evidence, follow-ups and the responsible role (owner). Read-only; compare with =
       .def_property_readonly("evidence", [](const cy::Cycle& c) { return c.spec().evidence; })
       .def_property_readonly("follow_ups", [](const cy::Cycle& c) { return c.spec().follow_ups; })
       .def_property_readonly("since", [](const cy::Cycle& c) { return c.spec().since; })
+      .def_property_readonly("rectification", [](const cy::Cycle& c) { return c.spec().rectification; },
+                             "When a late occurrence raises a rectification notice (a Rectification), or None.")
       .def(py::self == py::self)
       .def(py::self != py::self)
       .def("__repr__", [](const cy::Cycle& c) {
@@ -391,7 +429,7 @@ evidence, follow-ups and the responsible role (owner). Read-only; compare with =
       .def("__reduce__", [](const cy::Cycle& c) {
         return py::make_tuple(
             pickle_fn("cycle_from_state"),
-            py::make_tuple(1, c.spec().calendar, py::bytes(io::to_bytes(c.calendar())),
+            py::make_tuple(2, c.spec().calendar, py::bytes(io::to_bytes(c.calendar())),
                            py::bytes(io::to_bytes(c.organization())), spec_bytes(c.spec())));
       });
   m.def("_cycle_from_state", &cycle_from_state);

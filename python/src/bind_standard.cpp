@@ -1394,6 +1394,23 @@ least one of those (compared as PhraseMatcher does: punctuation, spaces and widt
       });
   def_value_ops(signers);
 
+  py::class_<st::Rectification> rectification(m, "Rectification", R"doc(
+When a unit's compliance with a standard raises a rectification notice (R-16): a rate strictly
+below `below` over a `period` ("day", "week" or "month" of local dates) with at least
+`min_checked` checks; the unit's written feedback is due by `deadline` after the notice, with
+`severity` ("" for none). charter.workflow.standard_notices raises them.
+)doc");
+  rectification.def_readonly("below", &st::Rectification::below)
+      .def_readonly("min_checked", &st::Rectification::min_checked)
+      .def_property_readonly("period", [](const st::Rectification& r) { return st::period_name(r.period); })
+      .def_readonly("deadline", &st::Rectification::deadline)
+      .def_readonly("severity", &st::Rectification::severity)
+      .def("__repr__", [](const st::Rectification& r) {
+        return "<charter.standard.Rectification below " + number_text(r.below) + " a " + st::period_name(r.period) +
+               ", feedback " + r.deadline.text() + ">";
+      });
+  def_value_ops(rectification);
+
   py::class_<st::Precondition> precondition(m, "Precondition",
                                             "The instant field `field` is given and at or before the observation's "
                                             "instant; label names it in explanations.");
@@ -1513,6 +1530,8 @@ Pickles with what rebuilds it: its calendar and its owner role (not the whole ch
                              "Conditions that must all hold, else not applicable.")
       .def_property_readonly("calendar", [](const st::Standard& s) { return s.spec().calendar; },
                              "The charter calendar's id; \"\" when the standard uses none.")
+      .def_property_readonly("rectification", [](const st::Standard& s) { return s.spec().rectification; },
+                             "When a low rate raises a rectification notice (a Rectification), or None.")
       .def_property_readonly(
           "business_calendar",
           [](const st::Standard& s) -> py::object {

@@ -25,6 +25,9 @@ void bind_monthly(pybind11::module_& report);
 void bind_survey(pybind11::module_& m);
 void bind_appraisal(pybind11::module_& m);
 void bind_cycle(pybind11::module_& m);
+/// charter.workflow.cycle_notices / standard_notices (bind_notices.cpp): after bind_cycle, whose
+/// completion-record reading it shares.
+void bind_notices(pybind11::module_& m);
 void bind_charter(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 
@@ -49,5 +52,10 @@ const standard::Findings* findings_in_python(pybind11::handle obj);
 /// Completion records from a list of dicts (bind_cycle.cpp; naive instants are wall time of
 /// `zone`); errors name the record by position.
 std::vector<cycle::CompletionRecord> records_from_python(pybind11::handle items, const calendar::BusinessCalendar& zone);
+
+/// Completion-record dicts (or a list of them from a DataFrame) as C++ records, naive instants
+/// read as wall time of `zone` (bind_cycle.cpp: what charter.cycle.status reads).
+std::vector<cycle::CompletionRecord> completion_records_from_python(pybind11::handle records,
+                                                                    const calendar::BusinessCalendar& zone);
 
 }  // namespace charter::python

@@ -12,6 +12,7 @@ PYBIND11_MODULE(_core, m) {
   charter::python::bind_survey(m);
   charter::python::bind_appraisal(m);
   charter::python::bind_cycle(m);
+  charter::python::bind_notices(m);
   charter::python::bind_charter(m);
   charter::python::bind_io(m);
 }

@@ -58,6 +58,7 @@ class Checker {
     if (!spec_.follow_ups.empty() && !spec_.recurrence.scheduled()) {
       add("follow_ups", "only a scheduled cycle can have follow-ups");
     }
+    rectification();
     return std::move(problems_);
   }
 
@@ -118,6 +119,37 @@ class Checker {
       if (e.kind != EvidenceKind::document && (e.at_least < 1 || e.at_least > 1000000000)) {
         add(p + ".at_least", "at_least " + std::to_string(e.at_least) + " is not 1 to 1000000000");
       }
+    }
+  }
+
+  // A notice needs a state that is a failure, and a unit to go to.
+  void rectification() {
+    if (!spec_.rectification) return;
+    const Rectification& r = *spec_.rectification;
+    if (spec_.recurrence.kind == RecurrenceKind::ad_hoc) {
+      add("rectification", "an ad_hoc cycle is never due, so it is never late: it raises no notice");
+    }
+    if (r.on.empty()) add("rectification.on", "name the states that raise a notice: overdue, missed, insufficient, done_late");
+    std::set<State> seen;
+    for (std::size_t i = 0; i < r.on.size(); ++i) {
+      const std::string p = at("rectification.on", i);
+      if (r.on[i] == State::done || r.on[i] == State::due) {
+        add(p, std::string("'") + state_name(r.on[i]) + "' is not a failure; a notice is raised for overdue, missed, "
+               "insufficient or done_late");
+      } else if (!seen.insert(r.on[i]).second) {
+        add(p, std::string("'") + state_name(r.on[i]) + "' is listed twice");
+      }
+    }
+    if (!r.unit.empty()) {
+      if (!has_unit(r.unit)) add("rectification.unit", "unknown unit " + quoted(r.unit));
+      if (spec_.scope.kind == ScopeKind::unit) {
+        add("rectification.unit", "a per-unit cycle notifies the unit concerned; name no unit");
+      }
+    } else if (spec_.scope.kind == ScopeKind::staff) {
+      add("rectification.unit", "name the unit a notice goes to when the staff member belongs to none");
+    } else if (spec_.scope.kind != ScopeKind::unit) {
+      add("rectification.unit", std::string("name the unit a notice goes to (the subject of a ") +
+                                    scope_kind_name(spec_.scope.kind) + " cycle is not a unit)");
     }
   }
 

@@ -233,8 +233,11 @@ Saved decode(const OpenedEnvelope& env) {
       return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_tracker(ar); });
     }
     case PayloadType::findings: {
-      require_schema(schema, kFindingsSchema, env.header.type);
-      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_findings(ar); });
+      if (schema < kOldestFindingsSchema || schema > kFindingsSchema) {
+        throw UnsupportedVersionError("findings schema version " + std::to_string(schema) +
+                                      " is not readable by this build");
+      }
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_findings(ar, schema); });
     }
     case PayloadType::survey: {
       require_schema(schema, kSurveySchema, env.header.type);

@@ -763,13 +763,46 @@ standard::Eligibility read_eligibility(const Reader& r, const Node& node, const 
   return e;
 }
 
+// "0.9" or "90%": a share of checks passed.
+double read_rate(const Reader& r, const Node& node, const std::string& path) {
+  const std::string v = r.scalar(node, path);
+  if (!v.empty() && v.back() == '%') {
+    Node number = node;
+    number.value = v.substr(0, v.size() - 1);
+    return read_number(r, number, path) / 100.0;
+  }
+  return read_number(r, node, path);
+}
+
+// rectification: {below: 90%, min_checked: 20, period: month, deadline: 5 business days, severity: normal}
+standard::Rectification read_standard_rectification(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"below", "min_checked", "period", "deadline", "severity"});
+  const auto J = &Reader::join;
+  standard::Rectification x;
+  x.below = read_rate(r, required(r, node, path, "below"), J(path, "below"));
+  if (const Node* v = given(node, "min_checked")) x.min_checked = r.integer(*v, J(path, "min_checked"));
+  const Node& period = required(r, node, path, "period");
+  const std::string pv = r.scalar(period, J(path, "period"));
+  bool known = false;
+  for (standard::Period p : {standard::Period::day, standard::Period::week, standard::Period::month}) {
+    if (pv == standard::period_name(p)) {
+      x.period = p;
+      known = true;
+    }
+  }
+  if (!known) r.fail(period, J(path, "period"), "unknown period '" + pv + "' (known: day, week, month)");
+  x.deadline = read_deadline(r, required(r, node, path, "deadline"), J(path, "deadline"));
+  x.severity = optional_scalar(r, node, path, "severity");
+  return x;
+}
+
 standard::StandardSpec read_standard(const Reader& r, const Node& node, const std::string& path,
                                      const std::string& id) {
   static const char* const kRuleKeys[] = {"threshold", "deadline", "obligation", "required_fields",
                                           "phrases", "distinct_signers", "precondition", "eligibility"};
   r.keys(node, path, {"title", "source", "owner", "kinds", "channels", "when", "calendar", "threshold",
                       "deadline", "obligation", "required_fields", "phrases", "distinct_signers",
-                      "precondition", "eligibility"});
+                      "precondition", "eligibility", "rectification"});
   const auto J = &Reader::join;
   standard::StandardSpec spec;
   spec.id = id;
@@ -816,6 +849,7 @@ standard::StandardSpec read_standard(const Reader& r, const Node& node, const st
   } else {
     spec.rule = read_eligibility(r, *rule, p);
   }
+  if (const Node* v = given(node, "rectification")) spec.rectification = read_standard_rectification(r, *v, J(path, "rectification"));
   return spec;
 }
 
@@ -958,10 +992,35 @@ cycle::Scope read_scope(const Reader& r, const Node& node, const std::string& pa
   return s;
 }
 
+// rectification: {on: [overdue, missed], deadline: 5 business days, severity: normal, unit: cs_centre}
+cycle::Rectification read_cycle_rectification(const Reader& r, const Node& node, const std::string& path) {
+  r.keys(node, path, {"on", "deadline", "severity", "unit"});
+  const auto J = &Reader::join;
+  cycle::Rectification x;
+  const Node& on = required(r, node, path, "on");
+  auto state = [&](const Node& n, const std::string& p) {
+    const std::string v = r.scalar(n, p);
+    for (cycle::State s : {cycle::State::done, cycle::State::done_late, cycle::State::insufficient,
+                           cycle::State::due, cycle::State::overdue, cycle::State::missed}) {
+      if (v == cycle::state_name(s)) return s;
+    }
+    r.fail(n, p, "unknown state '" + v + "' (a notice is raised for overdue, missed, insufficient or done_late)");
+  };
+  if (on.is_scalar()) {
+    x.on.push_back(state(on, Reader::index(J(path, "on"), 0)));
+  } else {
+    each(r, &on, J(path, "on"), [&](const Node& n, const std::string& p) { x.on.push_back(state(n, p)); });
+  }
+  x.deadline = read_deadline(r, required(r, node, path, "deadline"), J(path, "deadline"));
+  x.severity = optional_scalar(r, node, path, "severity");
+  x.unit = optional_scalar(r, node, path, "unit");
+  return x;
+}
+
 cycle::CycleSpec read_cycle(const Reader& r, const Node& node, const std::string& path, const std::string& id) {
   const auto J = &Reader::join;
   r.keys(node, path, {"title", "source", "owner", "calendar", "recurrence", "due", "scope", "evidence",
-                      "follow_ups", "since"});
+                      "follow_ups", "since", "rectification"});
   cycle::CycleSpec spec;
   spec.id = id;
   spec.title = optional_text(r, node, path, "title");
@@ -1002,6 +1061,7 @@ cycle::CycleSpec read_cycle(const Reader& r, const Node& node, const std::string
     spec.follow_ups.push_back(std::move(f));
   });
   if (const Node* v = given(node, "since")) spec.since = r.date(*v, J(path, "since"));
+  if (const Node* v = given(node, "rectification")) spec.rectification = read_cycle_rectification(r, *v, J(path, "rectification"));
   return spec;
 }
 

@@ -51,11 +51,29 @@ class Checker {
     if (uses_time_ && spec_.calendar.empty()) {
       add(time_path_, "uses local time or instants: name the standard's 'calendar'");
     }
+    rectification();
     return std::move(problems_);
   }
 
  private:
   void add(const std::string& path, std::string message) { problems_.push_back({path, std::move(message)}); }
+
+  // A rate is judged over whole periods of local dates, so the standard needs a calendar.
+  void rectification() {
+    if (!spec_.rectification) return;
+    const Rectification& r = *spec_.rectification;
+    if (!(r.below > 0 && r.below <= 1)) {
+      add("rectification.below", "the rate a notice is raised below must be more than 0 and at most 1 (100%), not " +
+                                     std::to_string(r.below));
+    }
+    if (r.min_checked < 1 || r.min_checked > 1000000000) {
+      add("rectification.min_checked", "min_checked " + std::to_string(r.min_checked) + " is not 1 to 1000000000");
+    }
+    if (r.period == Period::none) add("rectification.period", "a rate is judged per day, week or month, not 'none'");
+    if (spec_.calendar.empty()) {
+      add("rectification", "judges rates over periods of local dates: name the standard's 'calendar'");
+    }
+  }
 
   void time_used(const std::string& path) {
     if (!uses_time_) time_path_ = path;

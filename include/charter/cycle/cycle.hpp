@@ -23,6 +23,12 @@
 //     completion of this one, for the same subject, within a Deadline (R-21, R-22).
 //   - The responsible role is `owner` when given, else the role accountable (A) for the cycle in
 //     the organisation's RACI (org::SubjectKind::cycle).
+//   - rectification, when given, says that an occurrence in one of the states it lists raises a
+//     rectification notice (整改通知单, R-16) to the unit concerned, whose written feedback is due
+//     by its Deadline counted from the notice on the cycle's calendar (workflow/notices.hpp
+//     raises them). The unit is the subject of a per-unit cycle, the staff member's unit for a
+//     per-staff cycle, else rectification.unit. A follow_up cycle's entry applies to its
+//     follow-ups of the occurrences naming it; an ad_hoc cycle, which is never late, has none.
 //
 // Building a Cycle checks the spec against the charter's calendars and organisation and throws
 // CycleError listing every problem with its path, named as in the charter file ("recurrence.day:
@@ -45,6 +51,7 @@
 #include "charter/calendar/business_calendar.hpp"
 #include "charter/calendar/deadline.hpp"
 #include "charter/cycle/recurrence.hpp"
+#include "charter/cycle/state.hpp"
 #include "charter/error.hpp"
 #include "charter/localized_text.hpp"
 #include "charter/org/organization.hpp"
@@ -97,6 +104,25 @@ struct Scope {
   friend bool operator!=(const Scope& a, const Scope& b) { return !(a == b); }
 };
 
+/// When an occurrence raises a rectification notice (R-16), to whom, and by when the unit must
+/// answer it in writing.
+struct Rectification {
+  /// The states that raise a notice: overdue, missed, insufficient or done_late (at least one).
+  std::vector<State> on;
+  /// The written feedback is due this long after the notice is issued, on the cycle's calendar.
+  calendar::Deadline deadline = calendar::Deadline::business_days(5);
+  /// The notice's severity (a value of the rectification workflow's `severity`); "" for none.
+  std::string severity;
+  /// The unit notified when the subject is not a unit: required for centre, role and staff
+  /// scopes (for a staff scope it is used when the staff member belongs to no unit); none for a
+  /// unit scope.
+  std::string unit;
+  friend bool operator==(const Rectification& a, const Rectification& b) {
+    return a.on == b.on && a.deadline == b.deadline && a.severity == b.severity && a.unit == b.unit;
+  }
+  friend bool operator!=(const Rectification& a, const Rectification& b) { return !(a == b); }
+};
+
 struct CycleSpec {
   std::string id;                        ///< the seed rule id for built-ins ("R-23")
   LocalizedText title;
@@ -109,12 +135,13 @@ struct CycleSpec {
   std::vector<Evidence> evidence;
   std::vector<FollowUp> follow_ups;
   std::optional<boost::gregorian::date> since;  ///< no occurrences before this date
+  std::optional<Rectification> rectification;   ///< none: lateness raises no notice
 
   friend bool operator==(const CycleSpec& a, const CycleSpec& b) {
     return a.id == b.id && a.title == b.title && a.source == b.source && a.owner == b.owner &&
            a.calendar == b.calendar && a.recurrence == b.recurrence && a.due == b.due &&
            a.scope == b.scope && a.evidence == b.evidence && a.follow_ups == b.follow_ups &&
-           a.since == b.since;
+           a.since == b.since && a.rectification == b.rectification;
   }
   friend bool operator!=(const CycleSpec& a, const CycleSpec& b) { return !(a == b); }
 };

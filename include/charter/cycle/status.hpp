@@ -44,19 +44,10 @@
 
 #include "charter/cycle/completion.hpp"
 #include "charter/cycle/occurrence.hpp"
+#include "charter/cycle/state.hpp"
 #include "charter/model/charter.hpp"
 
 namespace charter::cycle {
-
-/// Where an occurrence (or a follow-up) stands.
-enum class State {
-  done,          ///< completed with sufficient evidence by the due instant
-  done_late,     ///< completed after the due instant, before the window closed
-  insufficient,  ///< records given, but the evidence falls short
-  due,           ///< not done, not yet due
-  overdue,       ///< not done, past due, a late completion still possible
-  missed,        ///< not done, and the window for a late completion has closed
-};
 
 struct FollowUpStatus {
   std::string cycle;
@@ -101,8 +92,5 @@ struct StatusReport {
 StatusReport status(const Charter& charter, const std::vector<CompletionRecord>& records,
                     const boost::posix_time::ptime& from, const boost::posix_time::ptime& to,
                     const boost::posix_time::ptime& as_of);
-
-/// "done", "done_late", "insufficient", "due", "overdue", "missed".
-const char* state_name(State s);
 
 }  // namespace charter::cycle

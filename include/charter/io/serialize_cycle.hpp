@@ -8,7 +8,10 @@
 // Layout of one cycle, in order: id, title, source, owner, calendar; the recurrence (kind,
 // weekday, day, last_business_day, month, count, per, distinct); has_due and the Deadline; the
 // scope (kind, ids, under); the evidence (count, then kind, field, at_least, label each); the
-// follow-ups (count, then cycle and Deadline each); has_date and since.
+// follow-ups (count, then cycle and Deadline each); has_date and since. Layout 2 (charter payload
+// version 6 on) adds has_rectification and the rectification (count of states, then each state;
+// the Deadline; severity; unit). Layout 1 (charter payload versions 4 and 5) has no rectification: a
+// cycle with one cannot be written in it (SerializationError).
 //
 // Example:
 //   save_cycle(ar, charter.cycle("R-23").spec());
@@ -27,10 +30,17 @@ namespace charter::io {
 inline constexpr std::uint32_t kMaxCycles = 10000;
 inline constexpr std::uint32_t kMaxEvidence = 1000;
 inline constexpr std::uint32_t kMaxFollowUps = 1000;
+/// The cycle layout this build writes (2: with rectification), and the oldest it reads.
+inline constexpr std::uint32_t kCycleLayout = 2;
+inline constexpr std::uint32_t kOldestCycleLayout = 1;
 
 template <class Ar>
-void save_cycle(Ar& ar, const cycle::CycleSpec& c) {
+void save_cycle(Ar& ar, const cycle::CycleSpec& c, std::uint32_t layout = kCycleLayout) {
   using namespace serial;
+  if (layout < 2 && c.rectification) {
+    throw SerializationError("cycle '" + c.id + "' has a rectification entry, which cycle layout " +
+                             std::to_string(layout) + " cannot hold");
+  }
   put_string(ar, "id", c.id);
   put_text(ar, c.title);
   put_string(ar, "source", c.source);
@@ -64,6 +74,19 @@ void save_cycle(Ar& ar, const cycle::CycleSpec& c) {
   }
   put_flag(ar, "has_since", c.since.has_value());
   if (c.since) put_date(ar, "since", *c.since);
+  if (layout >= 2) {
+    put_flag(ar, "has_rectification", c.rectification.has_value());
+    if (c.rectification) {
+      const cycle::Rectification& x = *c.rectification;
+      // Six states at most; validation refuses repeats, but a count bounded by the enum's size
+      // would refuse to save what a caller built, so the list's own bound applies.
+      put_bounded_count(ar, "on", x.on.size(), kMaxEvidence);
+      for (const cycle::State s : x.on) put_u32(ar, "state", static_cast<std::uint32_t>(s));
+      save_deadline(ar, x.deadline);
+      put_string(ar, "severity", x.severity);
+      put_string(ar, "unit", x.unit);
+    }
+  }
 }
 
 namespace serial {
@@ -76,8 +99,9 @@ int get_small(Ar& ar, const char* name, int lo, int hi) {
 }
 }  // namespace serial
 
+/// Reads one cycle of `layout` (kOldestCycleLayout … kCycleLayout; the caller checks the range).
 template <class Ar>
-cycle::CycleSpec load_cycle(Ar& ar) {
+cycle::CycleSpec load_cycle(Ar& ar, std::uint32_t layout = kCycleLayout) {
   using namespace serial;
   cycle::CycleSpec c;
   c.id = get_string(ar, "id");
@@ -120,6 +144,17 @@ cycle::CycleSpec load_cycle(Ar& ar) {
     f.within = load_deadline(ar, kDeadlineSchema);
   }
   if (get_flag(ar, "has_since")) c.since = get_date(ar, "since");
+  if (layout >= 2 && get_flag(ar, "has_rectification")) {
+    cycle::Rectification& x = c.rectification.emplace();
+    for (std::uint32_t i = 0, n = get_count(ar, "on", kMaxEvidence); i < n; ++i) {
+      const std::uint32_t s = get_u32(ar, "state");
+      if (s > static_cast<std::uint32_t>(cycle::State::missed)) throw CorruptFileError("unknown occurrence state");
+      x.on.push_back(static_cast<cycle::State>(s));
+    }
+    x.deadline = load_deadline(ar, kDeadlineSchema);
+    x.severity = get_string(ar, "severity");
+    x.unit = get_string(ar, "unit");
+  }
   return c;
 }
 

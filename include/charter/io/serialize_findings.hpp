@@ -4,8 +4,9 @@
 // and the result rebuilt through the same checks as new findings (Findings' validating
 // constructor: a column that disagrees with another is CorruptFileError).
 //
-// Layout (payload version kFindingsSchema = 1), in order:
-//   - a charter (payload version 3 layout) holding just the findings' standards, in their order,
+// Layout (payload version kFindingsSchema = 2), in order:
+//   - a charter (payload version 6 layout; 3 in findings payload version 1, which this build
+//     still reads) holding just the findings' standards, in their order,
 //     with the calendars they name and the organisation that owns them: enough to explain every
 //     row again;
 //   - the row count n, then the ten row columns — observation (u64), standard (u16), outcome
@@ -32,9 +33,12 @@
 
 namespace charter::io {
 
-inline constexpr std::uint32_t kFindingsSchema = 1;
-/// The charter layout findings embed (serialize_org.hpp): version 3, standards without cycles.
-inline constexpr std::uint32_t kFindingsCharterSchema = 3;
+inline constexpr std::uint32_t kFindingsSchema = 2;
+/// The oldest findings payload this build reads.
+inline constexpr std::uint32_t kOldestFindingsSchema = 1;
+/// The charter layout findings embed (serialize_org.hpp): version 6, standards (with their
+/// rectification entries) without cycles. Findings payload version 1 embedded version 3.
+inline constexpr std::uint32_t kFindingsCharterSchema = 6;
 /// Rows, names and words one archive may claim; the payload limit (64 MiB) bounds them sooner.
 inline constexpr std::uint32_t kMaxFindingsRows = 100000000;
 inline constexpr std::uint32_t kMaxFindingsNames = 10000000;
@@ -115,12 +119,14 @@ inline Charter charter_of(const standard::Findings& f) {
   return Charter(LocalizedText{}, std::move(calendars), std::move(organization), {}, std::move(standards));
 }
 
-/// The layout above from its parts: a charter holding the standards, and the columns (which
-/// this does not check — load does; tests forge damaged findings with it).
+/// The layout above from its parts: a charter holding the standards (in the charter layout
+/// `charter_schema`: kFindingsCharterSchema, or 3 for findings payload version 1), and the
+/// columns (which this does not check — load does; tests forge damaged or old findings with it).
 template <class Ar>
-void save_findings_parts(Ar& ar, const Charter& standards, const standard::FindingsColumns& c) {
+void save_findings_parts(Ar& ar, const Charter& standards, const standard::FindingsColumns& c,
+                         std::uint32_t charter_schema = kFindingsCharterSchema) {
   using namespace serial;
-  save_charter(ar, standards, kFindingsCharterSchema);
+  save_charter(ar, standards, charter_schema);
   put_u32(ar, "rows", static_cast<std::uint32_t>(c.observation.size()));
   if (c.observation.size() > kMaxFindingsRows) throw SerializationError("too many findings to save");
   put_column(ar, c.observation);
@@ -163,10 +169,12 @@ void save_findings(Ar& ar, const standard::Findings& f) {
   save_findings_parts(ar, charter_of(f), f.columns());
 }
 
+/// Reads findings of payload version `schema` (kOldestFindingsSchema … kFindingsSchema; the
+/// caller checks the range).
 template <class Ar>
-standard::Findings load_findings(Ar& ar) {
+standard::Findings load_findings(Ar& ar, std::uint32_t schema = kFindingsSchema) {
   using namespace serial;
-  CharterParts parts = load_charter_parts(ar, kFindingsCharterSchema);
+  CharterParts parts = load_charter_parts(ar, schema >= 2 ? kFindingsCharterSchema : 3);
   standard::FindingsColumns c;
   const std::uint32_t n = get_u32(ar, "rows");
   if (n > kMaxFindingsRows) throw CorruptFileError("findings claim " + std::to_string(n) + " rows");

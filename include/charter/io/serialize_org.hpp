@@ -13,10 +13,12 @@
 //   5  the same, then the survey designs in the charter's order (count, then
 //      serialize_survey.hpp's survey layout for each), then whether there is an appraisal scheme
 //      (a flag) and, if so, serialize_survey.hpp's appraisal layout
-// This build writes 5 (2 for the charter a saved case or tracker embeds, 3 for the one saved
-// findings embed) and reads 1 to 5; a version-1 charter has no workflows, versions 1 and 2 no
-// standards, versions 1 to 3 no cycles, versions 1 to 4 no survey designs and no appraisal
-// scheme. Units' `since` dates exist from version 4 (organisation
+//   6  the same, with each standard and each cycle in layout 2: their rectification entries
+// This build writes 6 (2 for the charter a saved case or tracker embeds, 6 for the one saved
+// findings embed; findings payload version 1 embedded 3) and reads 1 to 6; a version-1 charter
+// has no workflows, versions 1 and 2 no standards, versions 1 to 3 no cycles, versions 1 to 4 no
+// survey designs and no appraisal scheme, versions 1 to 5 no rectification entries (a charter
+// with one cannot be written in them). Units' `since` dates exist from version 4 (organisation
 // layout 2) on: the older layouts that cases, trackers and findings embed leave them out, since
 // nothing those hold depends on them; a charter with cycles, survey designs or an appraisal
 // scheme cannot be written in them.
@@ -40,7 +42,7 @@ namespace charter::io {
 inline constexpr std::uint32_t kOrganizationSchema = 2;
 /// The oldest organisation payload this build still reads.
 inline constexpr std::uint32_t kOldestOrganizationSchema = 1;
-inline constexpr std::uint32_t kCharterSchema = 5;
+inline constexpr std::uint32_t kCharterSchema = 6;
 /// The oldest charter payload this build still reads.
 inline constexpr std::uint32_t kOldestCharterSchema = 1;
 
@@ -182,9 +184,10 @@ org::OrganizationSpec load_org(Ar& ar, std::uint32_t schema = kOrganizationSchem
   return spec;
 }
 
-/// Writes a charter in the layout of payload version `schema` (2 to 5). Version 2 cannot hold
+/// Writes a charter in the layout of payload version `schema` (2 to 6). Version 2 cannot hold
 /// standards, versions 2 and 3 no cycles, versions 2 to 4 no survey designs and no appraisal
-/// scheme: SerializationError for a charter that has some.
+/// scheme, versions 2 to 5 no rectification entries: SerializationError for a charter that has
+/// some.
 template <class Ar>
 void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchema) {
   using namespace serial;
@@ -211,11 +214,11 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
   for (const auto& [id, definition] : c.workflows()) save_workflow(ar, definition.spec());
   if (schema >= 3) {
     put_bounded_count(ar, "standards", c.standards().size(), kMaxStandards);
-    for (const auto& s : c.standards()) save_standard(ar, s.spec());
+    for (const auto& s : c.standards()) save_standard(ar, s.spec(), schema >= 6 ? 2 : 1);
   }
   if (schema >= 4) {
     put_bounded_count(ar, "cycles", c.cycles().size(), kMaxCycles);
-    for (const auto& cy : c.cycles()) save_cycle(ar, cy.spec());
+    for (const auto& cy : c.cycles()) save_cycle(ar, cy.spec(), schema >= 6 ? 2 : 1);
   }
   if (schema >= 5) {
     put_bounded_count(ar, "surveys", c.surveys().size(), kMaxSurveys);
@@ -257,12 +260,12 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
   }
   if (schema >= 3) {
     for (std::uint32_t i = 0, ns = get_count(ar, "standards", kMaxStandards); i < ns; ++i) {
-      p.standards.push_back(load_standard(ar));
+      p.standards.push_back(load_standard(ar, schema >= 6 ? 2 : 1));
     }
   }
   if (schema >= 4) {
     for (std::uint32_t i = 0, nc = get_count(ar, "cycles", kMaxCycles); i < nc; ++i) {
-      p.cycles.push_back(load_cycle(ar));
+      p.cycles.push_back(load_cycle(ar, schema >= 6 ? 2 : 1));
     }
   }
   if (schema >= 5) {

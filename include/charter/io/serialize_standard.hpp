@@ -10,7 +10,10 @@
 // Layout of one standard, in order: id, title, source, owner, kinds, channels, when, calendar,
 // the rule's kind (RuleKind as a number), then the rule's members in declaration order. A
 // condition is subject, test (Condition::Test as a number), number, values. Numbers (bounds)
-// are stored as the 64 bits of the double, so text and XML archives keep them exactly.
+// are stored as the 64 bits of the double, so text and XML archives keep them exactly. Layout 2
+// (charter payload version 6 on) ends with has_rectification and the rectification (below as a
+// number, min_checked, period, the Deadline, severity); layout 1 (charter payload versions 3 and
+// 4) has none, and a standard with one cannot be written in it (SerializationError).
 //
 // Example:
 //   save_standard(ar, charter.standard("R-01").spec());
@@ -34,6 +37,9 @@ inline constexpr std::uint32_t kMaxDeadlineChoices = 1000;
 inline constexpr std::uint32_t kMaxExclusions = 10000;
 /// Phrases of one list (a matcher's folded phrases are bounded more tightly when it is built).
 inline constexpr std::uint32_t kMaxPhrases = 100000;
+/// The standard layout this build writes (2: with rectification), and the oldest it reads.
+inline constexpr std::uint32_t kStandardLayout = 2;
+inline constexpr std::uint32_t kOldestStandardLayout = 1;
 
 namespace serial {
 
@@ -220,8 +226,12 @@ standard::Rule get_rule(Ar& ar, standard::RuleKind kind) {
 }  // namespace serial
 
 template <class Ar>
-void save_standard(Ar& ar, const standard::StandardSpec& spec) {
+void save_standard(Ar& ar, const standard::StandardSpec& spec, std::uint32_t layout = kStandardLayout) {
   using namespace serial;
+  if (layout < 2 && spec.rectification) {
+    throw SerializationError("standard '" + spec.id + "' has a rectification entry, which standard layout " +
+                             std::to_string(layout) + " cannot hold");
+  }
   put_string(ar, "id", spec.id);
   put_text(ar, spec.title);
   put_string(ar, "source", spec.source);
@@ -232,10 +242,22 @@ void save_standard(Ar& ar, const standard::StandardSpec& spec) {
   put_string(ar, "calendar", spec.calendar);
   put_u32(ar, "rule", static_cast<std::uint32_t>(standard::rule_kind(spec.rule)));
   std::visit([&](const auto& rule) { put_rule(ar, rule); }, spec.rule);
+  if (layout >= 2) {
+    put_flag(ar, "has_rectification", spec.rectification.has_value());
+    if (spec.rectification) {
+      const standard::Rectification& x = *spec.rectification;
+      put_number(ar, "below", x.below);
+      put_i64(ar, "min_checked", x.min_checked);
+      put_u32(ar, "period", static_cast<std::uint32_t>(x.period));
+      save_deadline(ar, x.deadline);
+      put_string(ar, "severity", x.severity);
+    }
+  }
 }
 
+/// Reads one standard of `layout` (kOldestStandardLayout … kStandardLayout; the caller checks).
 template <class Ar>
-standard::StandardSpec load_standard(Ar& ar) {
+standard::StandardSpec load_standard(Ar& ar, std::uint32_t layout = kStandardLayout) {
   using namespace serial;
   standard::StandardSpec spec;
   spec.id = get_string(ar, "id");
@@ -247,6 +269,17 @@ standard::StandardSpec load_standard(Ar& ar) {
   spec.when = get_standard_conditions(ar);
   spec.calendar = get_string(ar, "calendar");
   spec.rule = get_rule(ar, get_enum(ar, "rule", standard::RuleKind::eligibility));
+  if (layout >= 2 && get_flag(ar, "has_rectification")) {
+    standard::Rectification& x = spec.rectification.emplace();
+    x.below = get_number(ar, "below");
+    const std::int64_t min_checked = get_i64(ar, "min_checked");
+    // Wide enough to carry what validation refuses, so that the refusal names the problem.
+    if (min_checked < -1000000000 || min_checked > 2000000000) throw CorruptFileError("field 'min_checked' is out of range");
+    x.min_checked = static_cast<int>(min_checked);
+    x.period = get_enum(ar, "period", standard::Period::month);
+    x.deadline = load_deadline(ar, kDeadlineSchema);
+    x.severity = get_string(ar, "severity");
+  }
   return spec;
 }
 

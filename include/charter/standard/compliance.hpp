@@ -30,6 +30,7 @@
 
 #include "charter/calendar/business_calendar.hpp"
 #include "charter/standard/findings.hpp"
+#include "charter/standard/period.hpp"
 
 namespace charter::standard {
 
@@ -42,18 +43,8 @@ enum class Dimension {
   channel,   ///< the observation's channel
 };
 
-/// How findings are grouped in time.
-enum class Period {
-  none,   ///< all together
-  day,    ///< one local date
-  week,   ///< Monday to Sunday, local dates
-  month,  ///< a calendar month, local dates
-};
-
 /// "standard", "owner", "staff", "unit", "channel".
 const char* dimension_name(Dimension d);
-/// "none", "day", "week", "month".
-const char* period_name(Period p);
 
 struct ComplianceRow {
   std::vector<std::string> key;            ///< one value per dimension asked

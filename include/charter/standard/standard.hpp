@@ -38,6 +38,11 @@
 //   - Instants in fields are local wall time on the standard's calendar unless they carry an
 //     offset, as in event files. Standards that use time (deadline, between, local_time,
 //     precondition) must name a calendar.
+//   - rectification, when given, says that a unit whose compliance rate with the standard
+//     (met / (met + not met), compliance.hpp) is below `below` over a whole period, with at least
+//     `min_checked` checks in it, gets a rectification notice (整改通知单, R-16) whose written
+//     feedback is due by its Deadline counted from the notice. The periods are local dates on
+//     the standard's calendar, which it must name (workflow/notices.hpp raises them).
 //
 // Building a Standard checks everything against the charter's calendars and organisation and
 // throws StandardError listing every problem with its path, named as in the charter file
@@ -61,6 +66,7 @@
 #include "charter/localized_text.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/standard/condition.hpp"
+#include "charter/standard/period.hpp"
 
 namespace charter::standard {
 
@@ -178,6 +184,23 @@ inline RuleKind rule_kind(const Rule& r) { return static_cast<RuleKind>(r.index(
 /// "threshold", "deadline", …, the charter file's key for the kind.
 const char* rule_kind_name(RuleKind k);
 
+/// When a unit's compliance with a standard raises a rectification notice, and by when the
+/// unit must answer it in writing.
+struct Rectification {
+  double below = 0.9;        ///< a rate strictly below this raises a notice (0 < below <= 1)
+  int min_checked = 1;       ///< only a unit with at least this many checks in the period (>= 1)
+  Period period = Period::month;  ///< day, week or month (not none)
+  /// The written feedback is due this long after the notice is issued, on the standard's calendar.
+  calendar::Deadline deadline = calendar::Deadline::business_days(5);
+  /// The notice's severity (a value of the rectification workflow's `severity`); "" for none.
+  std::string severity;
+  friend bool operator==(const Rectification& a, const Rectification& b) {
+    return a.below == b.below && a.min_checked == b.min_checked && a.period == b.period &&
+           a.deadline == b.deadline && a.severity == b.severity;
+  }
+  friend bool operator!=(const Rectification& a, const Rectification& b) { return !(a == b); }
+};
+
 struct StandardSpec {
   std::string id;                     ///< the seed rule id for built-ins ("R-01")
   LocalizedText title;
@@ -188,11 +211,12 @@ struct StandardSpec {
   std::vector<Condition> when;        ///< all must hold, else "not applicable"
   std::string calendar;               ///< a charter calendar id (needed when time is used)
   Rule rule;
+  std::optional<Rectification> rectification;  ///< none: a low rate raises no notice
 
   friend bool operator==(const StandardSpec& a, const StandardSpec& b) {
     return a.id == b.id && a.title == b.title && a.source == b.source && a.owner == b.owner &&
            a.kinds == b.kinds && a.channels == b.channels && a.when == b.when &&
-           a.calendar == b.calendar && a.rule == b.rule;
+           a.calendar == b.calendar && a.rule == b.rule && a.rectification == b.rectification;
   }
   friend bool operator!=(const StandardSpec& a, const StandardSpec& b) { return !(a == b); }
 };

@@ -74,6 +74,44 @@ TEST(Cycle, KindsThatHaveNoScheduleTakeNoDueRuleNorFollowUps) {
   EXPECT_EQ(problems(staff), std::vector<std::string>{"scope.ids: name the roles whose holders the cycle binds"});
 }
 
+TEST(Cycle, ARectificationEntryNeedsAFailureAndAUnitToGoTo) {
+  // A centre cycle: its subject is no unit, so the entry names one.
+  CycleSpec s = monthly("report");
+  s.rectification = Rectification{{State::overdue}, calendar::Deadline::business_days(5), "", ""};
+  EXPECT_EQ(problems(s), std::vector<std::string>{
+                             "rectification.unit: name the unit a notice goes to (the subject of a centre cycle is not a unit)"});
+  s.rectification->unit = "front_desk";
+  EXPECT_TRUE(problems(s).empty());
+  // A per-staff cycle names the unit for staff who belong to none.
+  s.scope = Scope{ScopeKind::staff, {"key_account_staff"}, ""};
+  s.rectification->unit = "";
+  EXPECT_EQ(problems(s), std::vector<std::string>{
+                             "rectification.unit: name the unit a notice goes to when the staff member belongs to none"});
+  // An ad-hoc cycle is never late; done and due are no failures; nothing listed raises nothing.
+  CycleSpec spot = monthly("spot");
+  spot.due.reset();
+  spot.recurrence = Recurrence::ad_hoc();
+  spot.scope = Scope{ScopeKind::unit, {}, ""};
+  spot.rectification = Rectification{{State::done, State::due, State::missed, State::missed},
+                                     calendar::Deadline::business_days(5), "", "front_desk"};
+  EXPECT_EQ(problems(spot), (std::vector<std::string>{
+                                "rectification: an ad_hoc cycle is never due, so it is never late: it raises no notice",
+                                "rectification.on[0]: 'done' is not a failure; a notice is raised for overdue, missed, "
+                                "insufficient or done_late",
+                                "rectification.on[1]: 'due' is not a failure; a notice is raised for overdue, missed, "
+                                "insufficient or done_late",
+                                "rectification.on[3]: 'missed' is listed twice",
+                                "rectification.unit: a per-unit cycle notifies the unit concerned; name no unit",
+                            }));
+  spot.rectification->on.clear();
+  spot.rectification->unit = "";
+  EXPECT_EQ(problems(spot)[1], "rectification.on: name the states that raise a notice: overdue, missed, insufficient, done_late");
+  // Equality sees the entry.
+  CycleSpec a = monthly("x"), b = monthly("x");
+  b.rectification = Rectification{{State::missed}, calendar::Deadline::business_days(5), "", "front_desk"};
+  EXPECT_NE(a, b);
+}
+
 TEST(Cycle, OwnerComesFromTheRaciWhenTheSpecNamesNone) {
   CycleSpec s = monthly("R-23");
   s.owner.clear();

@@ -199,10 +199,10 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     SCOPED_TRACE(g.name);
     const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
     const std::string bytes = read_all(path);
-    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 5u);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 6u);
     const Charter c = load_as<Charter>(path);
     EXPECT_EQ(c, expected);
-    // Version 5: the survey designs in their order, numbers to the bit, and the appraisal scheme.
+    // Since version 5: the survey designs in their order, numbers to the bit, and the appraisal scheme.
     ASSERT_EQ(c.surveys().size(), 2u);
     EXPECT_EQ(c.surveys()[0].spec(), test::golden_survey_spec());
     EXPECT_EQ(c.survey("R-25").tiers()[0].weight, 0.1);
@@ -214,8 +214,84 @@ TEST(ArchiveGolden, CharterFilesLoadAndMatch) {
     // Everything of version 4 is there as it was.
     EXPECT_EQ(c.cycles().size(), test::golden_cycle_specs().size());
     EXPECT_EQ(c.standards().size(), test::golden_standard_specs().size());
+    // Version 6: the rectification entries of cycles and standards, rebuilt and validated with
+    // them.
+    ASSERT_TRUE(c.cycle("R-20").spec().rectification);
+    const cycle::Rectification& check = *c.cycle("R-20").spec().rectification;
+    EXPECT_EQ(check.on, (std::vector<cycle::State>{cycle::State::overdue, cycle::State::missed}));
+    EXPECT_EQ(check.deadline, Deadline::parse("5 business days"));
+    EXPECT_EQ(check.severity, "major");
+    ASSERT_TRUE(c.cycle("R-25").spec().rectification);
+    EXPECT_EQ(c.cycle("R-25").spec().rectification->unit, "web_shop");
+    EXPECT_FALSE(c.cycle("R-21").spec().rectification);
+    ASSERT_TRUE(c.standard("greet").spec().rectification);
+    const standard::Rectification& greet = *c.standard("greet").spec().rectification;
+    EXPECT_EQ(greet.below, 0.95);
+    EXPECT_EQ(greet.min_checked, 10);
+    EXPECT_EQ(greet.period, standard::Period::week);
+    EXPECT_EQ(greet.deadline, Deadline::parse("end of next business day"));
+    EXPECT_FALSE(c.standard("R-05").spec().rectification);
     EXPECT_EQ(c.organization().unit("web_shop").since, boost::gregorian::date(2025, 6, 15));
     EXPECT_EQ(to_bytes(expected, g.format), bytes);
+  }
+}
+
+TEST(ArchiveVersions, RectificationCannotBeWrittenInOlderLayouts) {
+  CHARTER_EXPECT_THROW_MSG(
+      write_payload(ArchiveFormat::binary, [&](auto& ar) { save_charter(ar, test::golden_charter(), 5); }),
+      SerializationError, "rectification entry");
+  // Findings of version 1 embedded standards in layout 1, which has no room for one either.
+  CHARTER_EXPECT_THROW_MSG(
+      write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, test::golden_charter().standard("greet").spec(), 1); }),
+      SerializationError, "standard 'greet' has a rectification entry, which standard layout 1 cannot hold");
+  // The current version holds them, and what it writes reads back equal.
+  for (auto f : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml}) {
+    EXPECT_EQ(std::get<Charter>(from_bytes(to_bytes(test::golden_charter(), f))), test::golden_charter());
+  }
+}
+
+TEST(ArchiveForged, RectificationEntriesAreCheckedOnLoad) {
+  const auto sealed = [](const CharterParts& p) {
+    return seal(PayloadType::charter, kCharterSchema, ArchiveFormat::binary, test::charter_payload(p));
+  };
+  CharterParts p = test::parts_of(test::golden_charter());
+  EXPECT_EQ(std::get<Charter>(from_bytes(sealed(p))), test::golden_charter());
+  // A state past the enumeration is no state.
+  CharterParts bad_state = p;
+  for (auto& c : bad_state.cycles) {
+    if (c.rectification) c.rectification->on[0] = static_cast<cycle::State>(9);
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(bad_state), "forged"), CorruptFileError, "unknown occurrence state");
+  // Well-formed, but what a charter file would refuse: rebuilt and validated, then refused.
+  CharterParts not_a_failure = p;
+  for (auto& c : not_a_failure.cycles) {
+    if (c.rectification) c.rectification->on[0] = cycle::State::done;
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(not_a_failure), "forged"), CorruptFileError, "'done' is not a failure");
+  CharterParts too_high = p;
+  for (auto& s : too_high.standards) {
+    if (s.rectification) s.rectification->below = 1.5;
+  }
+  CHARTER_EXPECT_THROW_MSG(from_bytes(sealed(too_high), "forged"), CorruptFileError,
+                           "rectification.below: the rate a notice is raised below must be more than 0 and at most 1");
+}
+
+TEST(ArchiveGolden, CharterFilesOfSchemaVersion5StillLoad) {
+  // Written before standards and cycles held rectification entries (charter payload version 5)
+  // and never rewritten.
+  const Charter expected = test::golden_charter_v5();
+  for (const auto& g : test::golden_charter_v5_files()) {
+    SCOPED_TRACE(g.name);
+    const std::string path = std::string(CHARTER_TEST_DATA_DIR) + "/" + g.name;
+    const std::string bytes = read_all(path);
+    ASSERT_EQ(open_envelope(bytes, path).header.schema_version, 5u);
+    const Charter c = load_as<Charter>(path);
+    EXPECT_EQ(c, expected);
+    EXPECT_EQ(c.surveys().size(), 2u);
+    for (const auto& s : c.standards()) EXPECT_FALSE(s.spec().rectification) << s.id();
+    for (const auto& cy : c.cycles()) EXPECT_FALSE(cy.spec().rectification) << cy.id();
+    // Written again in the version-5 layout, the same payload byte for byte.
+    EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, 5); }), payload_of(bytes));
   }
 }
 
@@ -261,6 +337,8 @@ TEST(ArchiveGolden, CharterFilesOfSchemaVersion4StillLoad) {
               Deadline::parse("4 business hours"));
     EXPECT_NE(c.standard("forbidden_phrases").forbidden_matcher(), nullptr);
     EXPECT_EQ(c.standard("forbidden_phrases").title().zh, "服务忌语 <与> & \"文明用语\"");
+    for (const auto& s : c.standards()) EXPECT_FALSE(s.spec().rectification) << s.id();
+    for (const auto& cy : c.cycles()) EXPECT_FALSE(cy.spec().rectification) << cy.id();
     // Written again in the version-4 layout, the same payload byte for byte.
     EXPECT_EQ(write_payload(g.format, [&](auto& ar) { save_charter(ar, c, 4); }), payload_of(bytes));
     // Saved again, it is written in the current version, which reads back the same.

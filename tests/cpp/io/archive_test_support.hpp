@@ -132,11 +132,11 @@ inline std::string charter_payload(const io::CharterParts& p, std::uint32_t sche
     }
     if (schema >= 3) {
       io::serial::put_count(ar, "standards", p.standards.size());
-      for (const auto& s : p.standards) io::save_standard(ar, s);
+      for (const auto& s : p.standards) io::save_standard(ar, s, schema >= 5 ? 2 : 1);
     }
     if (schema >= 4) {
       io::serial::put_count(ar, "cycles", p.cycles.size());
-      for (const auto& c : p.cycles) io::save_cycle(ar, c);
+      for (const auto& c : p.cycles) io::save_cycle(ar, c, schema >= 5 ? 2 : 1);
     }
     if (schema >= 5) {
       io::serial::put_count(ar, "surveys", p.surveys.size());

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,60 @@ TEST(CharterFileCycles, MistakesAreRefusedWhereTheyAre) {
                  "cycles.survey", "no owner: name a role with 'owner', or make a role accountable (A) for cycle survey");
   expect_refused(with_lines(kBase, {{7, "    - {id: shop, parent: centre, since: soon}"}}), 7, 41,
                  "organization.units[1].since", "");
+}
+
+// rectification: line 21 once inserted after the scope (the lines after it move down by one).
+std::string with_rectification(const std::string& entry, std::map<int, std::string> more = {}) {
+  more[20] = "    scope: {per: unit, under: centre}\n    rectification: " + entry;
+  return with_lines(kBase, more);
+}
+
+TEST(CharterFileCycles, RectificationEntriesRead) {
+  const Charter c = parse_charter(
+      with_rectification("{on: [overdue, missed], deadline: 5 business days, severity: major}",
+                         {{31, "    since: 2025-01-01\n    rectification: {on: insufficient, deadline: 10 calendar days, unit: shop}"}}),
+      "centre.yaml");
+  ASSERT_TRUE(c.cycle("check").spec().rectification);
+  const cycle::Rectification& check = *c.cycle("check").spec().rectification;
+  EXPECT_EQ(check.on, (std::vector<cycle::State>{cycle::State::overdue, cycle::State::missed}));
+  EXPECT_EQ(check.deadline, calendar::Deadline::business_days(5));
+  EXPECT_EQ(check.severity, "major");
+  EXPECT_EQ(check.unit, "");
+  // A single state may stand alone; a centre cycle names the unit its notices go to.
+  const cycle::Rectification& survey = *c.cycle("survey").spec().rectification;
+  EXPECT_EQ(survey.on, std::vector<cycle::State>{cycle::State::insufficient});
+  EXPECT_EQ(survey.deadline, calendar::Deadline::calendar_days(10));
+  EXPECT_EQ(survey.unit, "shop");
+  EXPECT_FALSE(c.cycle("report").spec().rectification);
+  // Equality sees the entry.
+  EXPECT_NE(c, parse_charter(with_lines(kBase, {}), "centre.yaml"));
+}
+
+TEST(CharterFileCycles, RectificationMistakesAreRefusedWhereTheyAre) {
+  // "    rectification: {on: [overdue, missed], deadline: …": '{' at column 20, 'overdue' at 26,
+  // 'missed' at 35, 'deadline' at 44 and its value at 54.
+  expect_refused(with_rectification("{on: [overdue, late], deadline: 5 business days}"), 21, 35,
+                 "cycles.check.rectification.on[1]",
+                 "unknown state 'late' (a notice is raised for overdue, missed, insufficient or done_late)");
+  expect_refused(with_rectification("{on: [done, missed], deadline: 5 business days}"), 21, 26,
+                 "cycles.check.rectification.on[0]", "'done' is not a failure");
+  expect_refused(with_rectification("{on: [overdue, overdue], deadline: 5 business days}"), 21, 35,
+                 "cycles.check.rectification.on[1]", "'overdue' is listed twice");
+  expect_refused(with_rectification("{on: [], deadline: 5 business days}"), 21, 25, "cycles.check.rectification.on",
+                 "name the states that raise a notice");
+  expect_refused(with_rectification("{on: [overdue, missed]}"), 21, 20, "cycles.check.rectification", "missing 'deadline'");
+  expect_refused(with_rectification("{on: [overdue, missed], deadline: soon}"), 21, 54,
+                 "cycles.check.rectification.deadline", "");
+  expect_refused(with_rectification("{on: [overdue, missed], deadline: 5 business days, to: boss}"), 21, 71,
+                 "cycles.check.rectification.to", "unknown key 'to' (known here: on, deadline, severity, unit)");
+  expect_refused(with_rectification("{on: [overdue, missed], deadline: 5 business days, unit: shop}"), 21, 77,
+                 "cycles.check.rectification.unit", "a per-unit cycle notifies the unit concerned; name no unit");
+  // The survey is the centre's: its notices need a unit, one the organisation has.
+  expect_refused(with_lines(kBase, {{31, "    since: 2025-01-01\n    rectification: {on: [insufficient], deadline: 2 business days}"}}),
+                 32, 20, "cycles.survey.rectification.unit",
+                 "name the unit a notice goes to (the subject of a centre cycle is not a unit)");
+  expect_refused(with_lines(kBase, {{31, "    since: 2025-01-01\n    rectification: {on: [missed], deadline: 2 business days, unit: shed}"}}),
+                 32, 68, "cycles.survey.rectification.unit", "unknown unit 'shed'");
 }
 
 TEST(CharterFileCycles, WithStaffKeepsTheCyclesAndEqualityComparesThem) {

@@ -215,6 +215,54 @@ TEST(CharterFileStandards, LocalTimeFollowsTheCalendarsZoneAcrossDaylightSaving)
   EXPECT_EQ(f.outcome()[3], Outcome::not_met);  // 16:30 local, nothing logged
 }
 
+// rectification: line 20 of late_call, which names a calendar.
+std::string with_rectification(const std::string& entry) {
+  return with_lines({{19, "    obligation: [{field: logged, is: yes}]\n    rectification: " + entry}});
+}
+
+TEST(CharterFileStandards, RectificationEntriesRead) {
+  const Charter c =
+      parse_charter(with_rectification("{below: 90%, min_checked: 20, period: week, deadline: 2 business days, severity: major}"),
+                    "centre.yaml");
+  ASSERT_TRUE(c.standard("late_call").spec().rectification);
+  const standard::Rectification& r = *c.standard("late_call").spec().rectification;
+  EXPECT_EQ(r.below, 0.9);
+  EXPECT_EQ(r.min_checked, 20);
+  EXPECT_EQ(r.period, standard::Period::week);
+  EXPECT_EQ(r.deadline, calendar::Deadline::business_days(2));
+  EXPECT_EQ(r.severity, "major");
+  EXPECT_FALSE(c.standard("rings").spec().rectification);
+  // A share may be written as a fraction; min_checked defaults to 1.
+  const standard::Rectification& f =
+      *parse_charter(with_rectification("{below: 0.75, period: day, deadline: end of next business day}"), "centre.yaml")
+           .standard("late_call")
+           .spec()
+           .rectification;
+  EXPECT_EQ(f.below, 0.75);
+  EXPECT_EQ(f.min_checked, 1);
+  EXPECT_EQ(f.period, standard::Period::day);
+}
+
+TEST(CharterFileStandards, RectificationMistakesAreRefusedWhereTheyAre) {
+  // "    rectification: {below: 1.5, period: …": '{' at column 20, the value of below at 28.
+  expect_refused(with_rectification("{below: 1.5, period: month, deadline: 2 business days}"), 20, 28,
+                 "standards.late_call.rectification.below", "must be more than 0 and at most 1 (100%)");
+  expect_refused(with_rectification("{below: ninety%, period: month, deadline: 2 business days}"), 20, 28,
+                 "standards.late_call.rectification.below", "expected a number, found 'ninety'");
+  expect_refused(with_rectification("{below: 0.9, period: none, deadline: 2 business days}"), 20, 41,
+                 "standards.late_call.rectification.period", "unknown period 'none' (known: day, week, month)");
+  expect_refused(with_rectification("{period: month, deadline: 2 business days}"), 20, 20,
+                 "standards.late_call.rectification", "missing 'below'");
+  expect_refused(with_rectification("{below: 0.9, period: month}"), 20, 20, "standards.late_call.rectification",
+                 "missing 'deadline'");
+  expect_refused(with_rectification("{below: 0.9, min_checked: 0, period: month, deadline: 2 business days}"), 20, 46,
+                 "standards.late_call.rectification.min_checked", "min_checked 0 is not 1 to 1000000000");
+  // rings names no calendar, and a rate is judged over periods of local dates.
+  expect_refused(with_lines({{13, "    threshold: {measure: rings, at_most: 2}\n    rectification: {below: 0.9, period: month, deadline: 2 business days}"}}),
+                 14, 20, "standards.rings.rectification",
+                 "judges rates over periods of local dates: name the standard's 'calendar'");
+}
+
 TEST(CharterFileStandards, WithStaffKeepsTheStandards) {
   const Charter c = parse_charter(with_lines(), "centre.yaml");
   org::Staff s;

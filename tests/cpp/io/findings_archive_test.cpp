@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "charter/model/charter.hpp"
 #include "charter/standard/evaluate.hpp"
 #include "charter/standard/observation_stream.hpp"
+#include "archive_test_support.hpp"
 #include "test_support.hpp"
 
 namespace charter::io {
@@ -127,6 +129,45 @@ TEST(FindingsArchive, AnUnknownFindingsVersionIsRefused) {
   }
   const std::string bytes = seal(PayloadType::findings, kFindingsSchema + 1, ArchiveFormat::binary, os.str());
   EXPECT_THROW(from_bytes(bytes), UnsupportedVersionError);
+}
+
+TEST(FindingsArchive, Version1FindingsStillLoad) {
+  // Findings payload version 1 embedded its standards in charter layout 3, which has no room for
+  // a rectification entry: the built-in standards without theirs, as findings were saved then.
+  const Charter& b = builtin();
+  std::vector<standard::Standard> plain;
+  for (const auto& s : b.standards()) {
+    standard::StandardSpec spec = s.spec();
+    spec.rectification.reset();
+    plain.emplace_back(std::move(spec), b.calendars(), b.organization());
+  }
+  std::vector<standard::Observation> calls;
+  for (int i = 0; i < 3; ++i) {
+    standard::Observation o;
+    o.kind = "call";
+    o.unit = "call_centre";
+    o.at = b.calendar("office").from_local(boost::posix_time::ptime(boost::gregorian::date(2025, 5, 12)));
+    o.fields = {{"rings", std::to_string(i + 1)}};
+    calls.push_back(o);
+  }
+  const Findings old = standard::evaluate(plain, calls);
+  for (const ArchiveFormat format : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml}) {
+    const std::string payload =
+        test::write_payload(format, [&](auto& ar) { save_findings_parts(ar, charter_of(old), old.columns(), 3); });
+    const Findings back = std::get<Findings>(from_bytes(seal(PayloadType::findings, 1, format, payload), "v1"));
+    EXPECT_EQ(back, old) << format_name(format);
+    EXPECT_EQ(back.standards(), old.standards()) << format_name(format);
+  }
+  // The built-in standards with their entries cannot be written in that layout; version 2 keeps them.
+  std::ostringstream os(std::ios::binary);
+  boost::archive::binary_oarchive ar(os, boost::archive::no_header | boost::archive::no_codecvt);
+  EXPECT_THROW(save_findings_parts(ar, charter_of(day()), day().columns(), 3), SerializationError);
+  const Findings now = std::get<Findings>(from_bytes(to_bytes(day())));
+  const auto r10 = std::find_if(now.standards().begin(), now.standards().end(),
+                                [](const standard::Standard& s) { return s.id() == "R-10"; });
+  ASSERT_NE(r10, now.standards().end());
+  ASSERT_TRUE(r10->spec().rectification);
+  EXPECT_EQ(r10->spec().rectification->below, 0.9);
 }
 
 TEST(FindingsColumnsCheck, ColumnsOfDifferentLengthsAreRefused) {

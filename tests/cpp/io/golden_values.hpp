@@ -416,9 +416,10 @@ inline org::AppraisalSpec golden_appraisal_spec() {
   return spec;
 }
 
-/// The golden charter of the current schema (5): golden_charter_v4() with the golden survey
-/// design, a second design of the common items only, and the golden appraisal scheme.
-inline Charter golden_charter() {
+/// The golden charter of schema version 5 (charter-v5.*.chrt, kept to prove old files still
+/// read): golden_charter_v4() with the golden survey design, a second design of the common items
+/// only, and the golden appraisal scheme. No rectification entries: version 5 had none.
+inline Charter golden_charter_v5() {
   const Charter base = golden_charter_v4();
   cycle::SurveySpec plain;
   plain.id = "on_site";
@@ -508,8 +509,52 @@ inline const std::vector<GoldenFile>& golden_document_files() {
   return v;
 }
 
+/// The golden charter of the current schema (6): golden_charter_v5() with rectification entries on
+/// two cycles (a per-unit check raising on overdue and missed; a centre survey raising on
+/// insufficient evidence, to a named unit) and on one standard (a weekly rate below 95 %).
+inline Charter golden_charter() {
+  const Charter base = golden_charter_v5();
+  std::vector<standard::Standard> standards;
+  for (const auto& s : base.standards()) {
+    standard::StandardSpec spec = s.spec();
+    if (spec.id == "greet") {
+      standard::Rectification x;
+      x.below = 0.95;
+      x.min_checked = 10;
+      x.period = standard::Period::week;
+      x.deadline = calendar::Deadline::parse("end of next business day");
+      x.severity = "normal";
+      spec.rectification = x;
+    }
+    standards.emplace_back(std::move(spec), base.calendars(), base.organization());
+  }
+  std::vector<cycle::Cycle> cycles;
+  for (const auto& c : base.cycles()) {
+    cycle::CycleSpec spec = c.spec();
+    if (spec.id == "R-20") {
+      spec.rectification = cycle::Rectification{{cycle::State::overdue, cycle::State::missed},
+                                                calendar::Deadline::parse("5 business days"), "major", ""};
+    } else if (spec.id == "R-25") {
+      spec.rectification = cycle::Rectification{{cycle::State::insufficient}, calendar::Deadline::parse("10 calendar days"),
+                                                "", "web_shop"};
+    }
+    cycles.emplace_back(std::move(spec), base.calendars(), base.organization());
+  }
+  return Charter(base.name(), base.calendars(), base.organization(), base.workflows(), std::move(standards),
+                 std::move(cycles), base.surveys(), base.appraisal());
+}
+
 /// Written by this build (make_golden_archives.cpp) and compared byte for byte.
 inline const std::vector<GoldenFile>& golden_charter_files() {
+  static const std::vector<GoldenFile> v = {{"charter-v6.text.chrt", io::ArchiveFormat::text},
+                                            {"charter-v6.xml.chrt", io::ArchiveFormat::xml},
+                                            {"charter-v6.binary.chrt", io::ArchiveFormat::binary}};
+  return v;
+}
+
+/// Written by an earlier build (schema version 5) and never rewritten: they must still load,
+/// as golden_charter_v5().
+inline const std::vector<GoldenFile>& golden_charter_v5_files() {
   static const std::vector<GoldenFile> v = {{"charter-v5.text.chrt", io::ArchiveFormat::text},
                                             {"charter-v5.xml.chrt", io::ArchiveFormat::xml},
                                             {"charter-v5.binary.chrt", io::ArchiveFormat::binary}};

@@ -7,7 +7,7 @@
 // survey_archive_test.cpp the survey and appraisal files, document_archive_test.cpp the report
 // document files), so a change in what the library writes or reads is noticed. Only files of
 // the current schema versions are written (their names carry the version); files of older
-// versions (charter-v1.* to charter-v4.*) stay as they were written, so the tests prove that old
+// versions (charter-v1.* to charter-v5.*) stay as they were written, so the tests prove that old
 // files still read. Files whose version did not change come out byte for byte as committed (the
 // golden tests check exactly that), so only the new ones show up in git.
 

@@ -79,9 +79,10 @@ std::string condition(const std::string& subject, ConditionTest test, double num
   return str(subject) + u32(static_cast<std::uint32_t>(test)) + f64(number) + ids(values);
 }
 
-// One standard as save_standard writes it in a binary archive.
+// One standard as save_standard writes it in a binary archive, in layout 1 (charter versions 3
+// and 4, which the forgeries below are sealed as); layout 2 only adds the rectification entry.
 std::string standard_bytes(const StandardSpec& s) {
-  return write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, s); });
+  return write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, s, 1); });
 }
 
 // The rule's members as save_standard writes them after the rule kind.
@@ -301,6 +302,16 @@ TEST(StandardArchiveRoundTrip, TheLayoutIsTheDocumentedOne) {
       text({"首次回复用时", "hours to the first reply"}) + str("reply_hours") + str("") + str("") + str("hours") +
       u32(1) + f64(0.25) + u32(1) + f64(4.5);
   EXPECT_EQ(standard_bytes(r05), expected);
+  // Layout 2 (charter version 5) ends with the rectification entry: a flag, then below, min_checked,
+  // the period, the Deadline and the severity.
+  EXPECT_EQ(write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, r05); }), expected + u32(0));
+  StandardSpec judged = r05;
+  judged.rectification = standard::Rectification{0.9, 20, standard::Period::month,
+                                                 calendar::Deadline::business_days(5), "normal"};
+  const std::string deadline =
+      write_payload(ArchiveFormat::binary, [&](auto& ar) { save_deadline(ar, calendar::Deadline::business_days(5)); });
+  EXPECT_EQ(write_payload(ArchiveFormat::binary, [&](auto& ar) { save_standard(ar, judged); }),
+            expected + u32(1) + f64(0.9) + i64(20) + u32(3) + deadline + str("normal"));
   // The other kinds' members.
   const StandardSpec r10 = golden_spec("R-10");
   EXPECT_EQ(rule_bytes(r10.rule),
