@@ -252,6 +252,8 @@ class MonthlyReport:
     @property
     def notices(self) -> Optional[list[dict[str, Any]]]: ...  # None without a rectification tracker
     @property
+    def to_raise(self) -> list[dict[str, Any]]: ...  # notices the charter raises for the month, with "issued"
+    @property
     def compliance(self) -> dict[str, Any]: ...
     @property
     def by_standard(self) -> list[dict[str, Any]]: ...

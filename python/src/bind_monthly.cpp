@@ -138,6 +138,23 @@ figures() lists the key figures and to_frame() gives them as a DataFrame.)doc");
             return std::move(out);
           },
           "open rectification notices, earliest deadline first; None when no rectification tracker was given")
+      .def_property_readonly(
+          "to_raise",
+          [](const MonthlyReport& r) {
+            py::list out;
+            for (const auto& x : r.to_raise) {
+              const workflow::Notice& n = x.notice;
+              out.append(py::dict(py::arg("case_id") = n.case_id, py::arg("source") = workflow::notice_source_name(n.source),
+                                  py::arg("rule") = n.rule, py::arg("subject") = n.subject, py::arg("unit") = n.unit,
+                                  py::arg("period_start") = n.period_start, py::arg("period_end") = n.period_end,
+                                  py::arg("deadline") = local(r, n.deadline), py::arg("severity") = n.severity,
+                                  py::arg("problem") = n.problem, py::arg("reason") = n.reason,
+                                  py::arg("issued") = x.issued));
+            }
+            return out;
+          },
+          "the rectification notices the charter raises for the month (its rectification entries), each marked "
+          "issued when the rectification tracker holds it")
       .def_property_readonly("compliance", [](const MonthlyReport& r) {
         const auto& c = r.compliance;
         return py::dict(py::arg("met") = c.met, py::arg("not_met") = c.not_met, py::arg("not_applicable") = c.not_applicable,

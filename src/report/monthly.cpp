@@ -201,10 +201,10 @@ void compliance_figures(MonthlyReport& r, const standard::Findings& findings, co
   }
 }
 
-void cycle_status(MonthlyReport& r, const Charter& charter, const std::vector<cycle::CompletionRecord>& records,
+cycle::StatusReport cycle_status(MonthlyReport& r, const Charter& charter, const std::vector<cycle::CompletionRecord>& records,
                   const std::set<std::string>& units, const std::string& report_cycle,
                   const std::set<std::string>& survey_cycles, const ptime& from, const ptime& to) {
-  const cycle::StatusReport s = cycle::status(charter, records, from, to, r.as_of);
+  cycle::StatusReport s = cycle::status(charter, records, from, to, r.as_of);
   const org::Organization& org = charter.organization();
   // Whether an occurrence belongs to the report's scope: every one for the centre; for a unit,
   // the report's and the surveys' (due for everyone), and those of its units and their staff.
@@ -262,6 +262,28 @@ void cycle_status(MonthlyReport& r, const Charter& charter, const std::vector<cy
                  lines->end());
   }
   r.record_problems = s.problems.size();
+  return s;
+}
+
+// The notices the charter's rectification entries raise for the month, listed (no issuer: the
+// report issues nothing), in scope, marked when the rectification tracker holds them already.
+void notices_to_raise(MonthlyReport& r, const Charter& charter, const cycle::StatusReport& s,
+                      const standard::Findings& findings, const workflow::Tracker* tracker,
+                      const std::set<std::string>& units, const ptime& from, const ptime& to) {
+  const bool cycles = std::any_of(charter.cycles().begin(), charter.cycles().end(),
+                                  [](const cycle::Cycle& c) { return c.spec().rectification.has_value(); });
+  const bool standards = std::any_of(charter.standards().begin(), charter.standards().end(),
+                                     [](const standard::Standard& x) { return x.spec().rectification.has_value(); });
+  std::vector<workflow::Notice> all;
+  if (cycles) all = workflow::cycle_notices(charter, s, r.as_of, "");
+  if (standards) {
+    for (auto& n : workflow::standard_notices(charter, findings, from, to, r.as_of, "")) all.push_back(std::move(n));
+  }
+  for (auto& n : all) {
+    if (!units.empty() && !units.count(n.unit)) continue;
+    const bool issued = tracker && tracker->contains(n.case_id);
+    r.to_raise.push_back({std::move(n), issued});
+  }
 }
 
 void collect_names(MonthlyReport& r, const Charter& charter, const workflow::Tracker& complaints,
@@ -337,7 +359,8 @@ MonthlyReport monthly(const Charter& charter, const workflow::Tracker& complaint
                     charter::detail::to_micros(to, "to"));
   if (options.rectifications) open_notices(r, *options.rectifications, units);
   compliance_figures(r, findings, units, from, to);
-  cycle_status(r, charter, records, units, report_cycle, survey_cycles, from, to);
+  const cycle::StatusReport s = cycle_status(r, charter, records, units, report_cycle, survey_cycles, from, to);
+  notices_to_raise(r, charter, s, findings, options.rectifications, units, from, to);
   r.survey_design = options.survey_design;
   r.survey = options.survey;
   if (options.appraisal_scheme) {

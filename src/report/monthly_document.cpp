@@ -202,6 +202,8 @@ std::vector<MonthlyFigure> MonthlyReport::figures() const {
     add("notices.open", {"未关闭整改通知", "Open rectification notices"}, static_cast<double>(notices.size()), "");
     add("notices.overdue", {"逾期整改通知", "Overdue rectification notices"}, static_cast<double>(overdue), "");
   }
+  const auto pending = std::count_if(to_raise.begin(), to_raise.end(), [](const NoticeToRaise& n) { return !n.issued; });
+  add("notices.to_raise", {"应下发未下发的整改通知", "Rectification notices due to be issued"}, static_cast<double>(pending), "");
   add("standards.compliance", {"服务标准达标率", "Standards compliance"}, percent(compliance.rate()), "%",
       percent_target(targets.compliance));
   add("standards.not_met", {"未达标检查", "Checks not met"}, static_cast<double>(compliance.not_met), "");
@@ -339,6 +341,25 @@ Document MonthlyReport::document(Lang lang) const {
       t.rows.push_back({{n.case_id, n.unit.empty() ? "-" : say(name("unit", n.unit)), say(name("state", n.state)),
                          local_minute(clock, n.deadline)},
                         n.overdue ? Status::breach : Status::none});
+    }
+    rn.blocks.push_back(t);
+  }
+  if (!to_raise.empty()) {
+    const auto pending = std::count_if(to_raise.begin(), to_raise.end(), [](const NoticeToRaise& n) { return !n.issued; });
+    rn.blocks.push_back(Paragraph{zh ? "按章程, 本月情况应引发 " + count_text(to_raise.size()) + " 份整改通知, 其中 " +
+                                           count_text(static_cast<std::size_t>(pending)) + " 份尚未下发:"
+                                     : "Under the charter, this month raises " + count_text(to_raise.size()) +
+                                           " rectification notices, " + count_text(static_cast<std::size_t>(pending)) +
+                                           " of them not yet issued:"});
+    Table t;
+    t.header = {say("通知", "Notice"), say("责任单位", "Unit"), say("问题", "Problem"), say("反馈期限", "Deadline"),
+                say("已下发", "Issued")};
+    t.align = {Align::left, Align::left, Align::left, Align::left, Align::center};
+    for (const auto& x : to_raise) {
+      const workflow::Notice& n = x.notice;
+      t.rows.push_back({{n.case_id, n.unit.empty() ? "-" : say(name("unit", n.unit)), n.problem,
+                         local_minute(clock, n.deadline), x.issued ? say("是", "yes") : say("否", "no")},
+                        x.issued ? Status::none : Status::warning});
     }
     rn.blocks.push_back(t);
   }

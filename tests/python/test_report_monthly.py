@@ -182,3 +182,21 @@ def test_tracker_attribute_column(complaints):
     assert list(codes) == [0] and values == ["front_desk"]
     with pytest.raises(charter.UnknownIdError, match="attributes: severity, channel, customer, unit"):
         complaints.attribute("colour", datetime(2025, 12, 1))
+
+
+def test_the_notices_the_charter_raises_are_listed_and_marked_once_issued(centre, complaints):
+    obs = [{"id": f"O-{i}", "kind": "web_message", "at": datetime(2025, 11, 3, 9), "staff": "s1",
+            "unit": "after_sales", "channel": "web", "answered_at": "2025-11-05 10:00"} for i in range(25)]
+    findings = charter.standard.evaluate(centre, obs)
+    r = report.monthly(centre, complaints, findings, RECORDS, "2025-11")
+    r11 = [n for n in r.to_raise if n["rule"] == "R-11"]
+    assert r11 and r11[0]["unit"] == "after_sales" and r11[0]["source"] == "standard"
+    assert r11[0]["case_id"] == "RN-R-11-after_sales-2025-11-rate" and r11[0]["issued"] is False
+    assert "R-11" in r11[0]["problem"]
+    notices = Tracker(centre.workflow("rectification"))
+    notices.ingest(charter.workflow.events_of(
+        charter.workflow.standard_notices(centre, findings, datetime(2025, 11, 1), datetime(2025, 12, 1),
+                                          datetime(2025, 12, 1), "quality_staff.1")))
+    again = report.monthly(centre, complaints, findings, RECORDS, "2025-11", rectifications=notices)
+    assert next(n for n in again.to_raise if n["rule"] == "R-11")["issued"] is True
+    assert "RN-R-11-after\\_sales-2025-11-rate" in again.to_markdown("en")  # Markdown escapes "_"

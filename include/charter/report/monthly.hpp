@@ -16,7 +16,9 @@
 //     `breaches` holds the `max_breaches` most overdue, each with a one-line explanation; the
 //     counts by timer are in `complaints.timers`.
 //   - Open rectification notices: the cases of `options.rectifications` open at as_of,
-//     each with its unit, state and the deadline of its running timer (earliest first).
+//     each with its unit, state and the deadline of its running timer (earliest first); and the
+//     notices the charter itself raises for the month (its cycles' and standards' `rectification`
+//     entries, workflow/notices.hpp), each marked issued when that tracker already holds it.
 //   - Compliance counts the findings whose observation lies in the month (compliance.hpp).
 //   - The inspection plan is cycle::status over the month as of as_of: every occurrence whose
 //     period overlaps the month (a cycle with the year for its period, "3 units a year", shows
@@ -55,6 +57,7 @@
 #include "charter/report/workflow_kpis.hpp"
 #include "charter/standard/compliance.hpp"
 #include "charter/standard/findings.hpp"
+#include "charter/workflow/notices.hpp"
 #include "charter/workflow/tracker.hpp"
 
 namespace charter::report {
@@ -108,6 +111,13 @@ struct NoticeLine {
   bool overdue = false;               ///< a cycle of it is breached
 };
 
+/// A rectification notice the charter raises for the month (workflow/notices.hpp), and whether
+/// the rectification tracker already holds it.
+struct NoticeToRaise {
+  workflow::Notice notice;  ///< listed without events (the report issues nothing)
+  bool issued = false;      ///< the rectification tracker has a case of this id
+};
+
 /// One cycle's occurrences in the month, counted by state (a follow-up cycle's: the follow-ups
 /// of the month's occurrences); an ad hoc cycle's records.
 struct CycleLine {
@@ -148,6 +158,10 @@ struct MonthlyReport {
   std::vector<BreachLine> breaches;      ///< the most overdue, at most max_breaches
   std::vector<NoticeLine> notices;       ///< open at as_of; empty without a rectification tracker
   bool has_notices = false;              ///< a rectification tracker was given
+  /// The notices the charter's `rectification` entries raise for the month: occurrences late or
+  /// short of evidence (cycle_notices over the month's status), units below a standard's line
+  /// over periods of the month ended by as_of (standard_notices); in scope, in their order.
+  std::vector<NoticeToRaise> to_raise;
   standard::ComplianceTable by_standard; ///< dimensions {standard}
   standard::ComplianceTable by_unit;     ///< dimensions {unit}
   standard::ComplianceRow compliance;    ///< everything in scope together

@@ -136,6 +136,15 @@ TEST(MonthlyReport, AGeneratedNovemberAddsUpToWhatEachBlockSaysOnItsOwn) {
   ASSERT_EQ(r.survey_cycles.size(), 1u);
   EXPECT_EQ(r.survey_cycles[0].cycle, "R-28");
 
+  // The notices the charter raises for November: its cycles' and standards' rectification
+  // entries (R-30, R-32; below 90 % over the month), none issued yet.
+  const auto raised_by_cycles = workflow::cycle_notices(centre(), s, r.as_of, "");
+  const auto raised_by_standards = workflow::standard_notices(centre(), n.findings, n.from, n.to, r.as_of, "");
+  ASSERT_EQ(r.to_raise.size(), raised_by_cycles.size() + raised_by_standards.size());
+  EXPECT_GT(raised_by_standards.size(), 0u);
+  for (std::size_t i = 0; i < raised_by_cycles.size(); ++i) EXPECT_EQ(r.to_raise[i].notice, raised_by_cycles[i]);
+  for (const auto& x : r.to_raise) EXPECT_FALSE(x.issued);
+
   // Every figure is in the document, which renders in both languages.
   for (const Lang lang : {Lang::zh, Lang::en}) {
     const Document d = r.document(lang);
@@ -147,6 +156,30 @@ TEST(MonthlyReport, AGeneratedNovemberAddsUpToWhatEachBlockSaysOnItsOwn) {
   EXPECT_NE(md.find(std::to_string(r.breach_count) + " timer cycles were breached"), std::string::npos);
   EXPECT_NE(to_markdown(r, Lang::zh).find("客服质量月度报表 2025-11"), std::string::npos);
   EXPECT_NE(to_html(r).find("<svg"), std::string::npos);
+}
+
+TEST(MonthlyReport, ANoticeTheChartersRaisesIsMarkedIssuedOnceTheTrackerHoldsIt) {
+  const November& n = november();
+  const MonthlyReport before = monthly(centre(), n.tracker, n.findings, n.records, 2025, 11);
+  ASSERT_FALSE(before.to_raise.empty());
+  const std::string first = before.to_raise.front().notice.case_id;
+  // The quality staff issue the standards' notices on 1 December.
+  workflow::Tracker notices(centre().workflow("rectification"));
+  const auto raised = workflow::standard_notices(centre(), n.findings, n.from, n.to, before.as_of, "quality_staff.1");
+  for (const auto& e : workflow::events_of(raised)) notices.apply(e);
+  MonthlyOptions o;
+  o.rectifications = &notices;
+  const MonthlyReport after = monthly(centre(), n.tracker, n.findings, n.records, 2025, 11, o);
+  ASSERT_EQ(after.to_raise.size(), before.to_raise.size());
+  for (const auto& x : after.to_raise) EXPECT_EQ(x.issued, x.notice.source == workflow::NoticeSource::standard) << x.notice.case_id;
+  EXPECT_EQ(after.notices.size(), raised.size());  // open, their feedback not yet returned
+  const auto figures = after.figures();
+  const auto pending = std::find_if(figures.begin(), figures.end(), [](const MonthlyFigure& f) { return f.id == "notices.to_raise"; });
+  ASSERT_NE(pending, figures.end());
+  EXPECT_EQ(*pending->value, static_cast<double>(before.to_raise.size() - raised.size()));
+  std::string escaped;  // Markdown writes '_' as "\_"
+  for (const char ch : first) escaped += ch == '_' ? std::string("\\_") : std::string(1, ch);
+  EXPECT_NE(to_markdown(after, Lang::en).find(escaped), std::string::npos) << escaped;
 }
 
 TEST(MonthlyReport, FiguresCarryTheTargetsOfTheSourceDocuments) {
