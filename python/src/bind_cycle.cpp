@@ -36,16 +36,6 @@ using detail::CalendarIndex;
 namespace {
 
 
-const calendar::BusinessCalendar& zone_for(const Charter& c, py::handle zone) {
-  if (zone.is_none()) {
-    if (c.calendars().count("office")) return c.calendar("office");
-    if (c.calendars().size() == 1) return c.calendars().begin()->second;
-    throw py::value_error("name the zone: this charter has no 'office' calendar and not exactly one calendar");
-  }
-  if (py::isinstance<py::str>(zone)) return c.calendar(zone.cast<std::string>());
-  return zone.cast<const calendar::BusinessCalendar&>();
-}
-
 boost::posix_time::ptime instant(py::handle h, const calendar::BusinessCalendar& zone, const char* what, bool* naive) {
   const PyInstant p = read_instant(h, zone.index(), what);
   if (naive) *naive = p.naive();
@@ -437,7 +427,7 @@ evidence, follow-ups and the responsible role (owner). Read-only; compare with =
   m.def(
       "occurrences",
       [](const Charter& c, py::handle from, py::handle to, py::handle zone) {
-        const calendar::BusinessCalendar& z = zone_for(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         bool naive = true;
         const auto f = instant(from, z, "from_", &naive);
         const auto t = instant(to, z, "to", nullptr);
@@ -458,7 +448,7 @@ cycle, subject, period_start, period_end (exclusive), scheduled (datetime64[D]),
   m.def(
       "_status",
       [](const Charter& c, py::handle records, py::handle from, py::handle to, py::handle as_of, py::handle zone) {
-        const calendar::BusinessCalendar& z = zone_for(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         bool naive = true;
         const auto f = instant(from, z, "from_", &naive);
         const auto t = instant(to, z, "to", nullptr);
@@ -514,7 +504,7 @@ cycle, subject, period_start, period_end (exclusive), scheduled (datetime64[D]),
       "completion_stream",
       [](const Charter& c, py::handle from, py::handle to, std::uint64_t seed, int late_per_mille, int short_per_mille,
          int skipped_per_mille, int spot_checks_per_month, const std::string& id_prefix, py::handle zone) {
-        const calendar::BusinessCalendar& z = zone_for(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         cy::CompletionStreamOptions o;
         o.from = instant(from, z, "from_", nullptr);
         o.to = instant(to, z, "to", nullptr);

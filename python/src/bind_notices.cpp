@@ -22,16 +22,6 @@ using detail::CalendarIndex;
 
 namespace {
 
-const calendar::BusinessCalendar& zone_of(const Charter& c, py::handle zone) {
-  if (zone.is_none()) {
-    if (c.calendars().count("office")) return c.calendar("office");
-    if (c.calendars().size() == 1) return c.calendars().begin()->second;
-    throw py::value_error("name the zone: this charter has no 'office' calendar and not exactly one calendar");
-  }
-  if (py::isinstance<py::str>(zone)) return c.calendar(zone.cast<std::string>());
-  return zone.cast<const calendar::BusinessCalendar&>();
-}
-
 boost::posix_time::ptime instant(py::handle h, const calendar::BusinessCalendar& zone, const char* what,
                                  PyInstant* form = nullptr) {
   const PyInstant p = read_instant(h, zone.index(), what);
@@ -88,7 +78,7 @@ void bind_notices(py::module_& root) {
       "_cycle_notices",
       [](const Charter& c, py::handle records, py::handle from, py::handle to, py::handle as_of,
          const std::string& issuer, const std::string& workflow, py::handle zone) {
-        const calendar::BusinessCalendar& z = zone_of(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         PyInstant form;
         const auto f = instant(from, z, "from_");
         const auto t = instant(to, z, "to");
@@ -112,7 +102,7 @@ void bind_notices(py::module_& root) {
           throw py::type_error("findings must be charter.standard.Findings (what charter.standard.evaluate gives), not " +
                                std::string(py::str(py::type::handle_of(findings).attr("__name__"))));
         }
-        const calendar::BusinessCalendar& z = zone_of(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         PyInstant form;
         const auto f = instant(from, z, "from_");
         const auto t = instant(to, z, "to");

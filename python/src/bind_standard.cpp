@@ -732,26 +732,6 @@ std::vector<st::Observation> read_observations(py::handle items, InstantReader& 
   return out;
 }
 
-// ---- zones -----------------------------------------------------------------------------------
-
-calendar::BusinessCalendar zone_for(const Charter& c, py::handle zone) {
-  if (py::isinstance<calendar::BusinessCalendar>(zone)) return zone.cast<calendar::BusinessCalendar>();
-  if (PyUnicode_Check(zone.ptr())) return c.calendar(zone.cast<std::string>());  // UnknownIdError
-  if (!zone.is_none()) {
-    throw py::type_error("zone must be a BusinessCalendar or the id of one of the charter's calendars, not " +
-                         type_name(zone));
-  }
-  const auto& calendars = c.calendars();
-  if (const auto office = calendars.find("office"); office != calendars.end()) return office->second;
-  if (calendars.size() == 1) return calendars.begin()->second;
-  std::vector<std::string> ids;
-  for (const auto& [id, cal] : calendars) ids.push_back(id);
-  throw py::value_error(
-      "which zone reads naive datetimes? The charter has " +
-      (ids.empty() ? std::string("no calendars") : "calendars " + joined(ids) + " and none is 'office'") +
-      "; pass zone=<a calendar id or a BusinessCalendar>");
-}
-
 // ---- findings --------------------------------------------------------------------------------
 
 /// charter.standard.Findings: the C++ findings, the zone their instants were read in, and whether
@@ -779,6 +759,26 @@ py::object findings_to_python(st::Findings findings) {
 std::optional<st::Findings> findings_from_python(py::handle obj) {
   if (!py::isinstance<PyFindings>(obj)) return std::nullopt;
   return obj.cast<const PyFindings&>().findings;
+}
+
+// ---- zones -----------------------------------------------------------------------------------
+
+const calendar::BusinessCalendar& charter_zone(const Charter& c, py::handle zone) {
+  if (py::isinstance<calendar::BusinessCalendar>(zone)) return zone.cast<const calendar::BusinessCalendar&>();
+  if (PyUnicode_Check(zone.ptr())) return c.calendar(zone.cast<std::string>());  // UnknownIdError
+  if (!zone.is_none()) {
+    throw py::type_error("zone must be a BusinessCalendar or the id of one of the charter's calendars, not " +
+                         type_name(zone));
+  }
+  const auto& calendars = c.calendars();
+  if (const auto office = calendars.find("office"); office != calendars.end()) return office->second;
+  if (calendars.size() == 1) return calendars.begin()->second;
+  std::vector<std::string> ids;
+  for (const auto& [id, cal] : calendars) ids.push_back(id);
+  throw py::value_error(
+      "which zone reads naive datetimes? The charter has " +
+      (ids.empty() ? std::string("no calendars") : "calendars " + joined(ids) + " and none is 'office'") +
+      "; pass zone=<a calendar id or a BusinessCalendar>");
 }
 
 const st::Findings* findings_in_python(py::handle obj) {
@@ -1827,7 +1827,7 @@ found in one range only has zero counts in the other. Releases the GIL while it 
   m.def(
       "evaluate",
       [](const Charter& c, py::handle observations, py::handle zone) {
-        const calendar::BusinessCalendar z = zone_for(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         InstantReader reader{z.index()};
         const std::vector<st::Observation> obs = read_observations(observations, reader);
         PyFindings out{st::Findings(), z, reader.all_aware()};
@@ -1913,7 +1913,7 @@ zone. Releases the GIL.)doc");
           throw py::type_error("observation_stream() needs start=<datetime>, the first possible instant "
                                "(naive: local wall time of the zone)");
         }
-        const calendar::BusinessCalendar z = zone_for(c, zone);
+        const calendar::BusinessCalendar& z = charter_zone(c, zone);
         st::ObservationStreamOptions o;
         o.observations = observations;
         o.start = detail::from_micros(read_instant(start, z.index(), "start").utc);

@@ -8,6 +8,7 @@
 #include <pybind11/pybind11.h>
 
 #include "charter/cycle/completion.hpp"
+#include "charter/model/charter.hpp"
 #include "charter/standard/findings.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -48,6 +49,10 @@ std::optional<standard::Findings> findings_from_python(pybind11::handle obj);
 /// The C++ findings of a charter.standard.Findings, without a copy (alive while obj is);
 /// nullptr for anything else.
 const standard::Findings* findings_in_python(pybind11::handle obj);
+
+/// The calendar a zone argument names: None for the charter's "office" calendar (else its only
+/// one), a calendar id, or a BusinessCalendar (bind_cycle.cpp).
+const calendar::BusinessCalendar& charter_zone(const Charter& charter, pybind11::handle zone);
 
 /// Completion records from a list of dicts (bind_cycle.cpp; naive instants are wall time of
 /// `zone`); errors name the record by position.

@@ -68,7 +68,7 @@ void append_two(std::string& out, int v) {
 }
 
 // "2025-10-01T09:00:00" plus ".ffffff" when the microseconds are not zero.
-std::string format_wall(const boost::posix_time::ptime& wall) {
+std::string format_iso_wall(const boost::posix_time::ptime& wall) {
   if (wall.is_special()) throw std::invalid_argument("date-time is not a real instant");
   const auto ymd = wall.date().year_month_day();  // one conversion, not three
   const auto t = wall.time_of_day();
@@ -263,7 +263,7 @@ std::string format_offset_date_time(const boost::posix_time::ptime& wall, int of
     throw std::invalid_argument("UTC offset of " + std::to_string(offset_minutes) +
                                 " minutes is not within ±23:59");
   }
-  std::string out = format_wall(wall);
+  std::string out = format_iso_wall(wall);
   const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   out += offset_minutes < 0 ? '-' : '+';
   append_two(out, a / 60);
@@ -273,7 +273,7 @@ std::string format_offset_date_time(const boost::posix_time::ptime& wall, int of
 }
 
 std::string format_utc_date_time(const boost::posix_time::ptime& utc) {
-  return format_wall(utc) + 'Z';
+  return format_iso_wall(utc) + 'Z';
 }
 
 std::string format_date(const boost::gregorian::date& d) {
@@ -281,6 +281,17 @@ std::string format_date(const boost::gregorian::date& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
                 static_cast<int>(d.month()), static_cast<int>(d.day()));
+  return buf;
+}
+
+std::string format_wall(const boost::posix_time::ptime& wall) {
+  if (wall.is_special()) return "not-a-date-time";
+  const auto ymd = wall.date().year_month_day();
+  const auto tod = wall.time_of_day();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", static_cast<int>(ymd.year),
+                static_cast<int>(ymd.month), static_cast<int>(ymd.day), static_cast<int>(tod.hours()),
+                static_cast<int>(tod.minutes()), static_cast<int>(tod.seconds()));
   return buf;
 }
 

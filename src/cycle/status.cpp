@@ -24,16 +24,8 @@ namespace {
 constexpr const char* kStateNames[] = {"done", "done_late", "insufficient", "due", "overdue", "missed"};
 
 // "2025-05-31 23:59:59" in the calendar's zone: explanations speak the centre's local time.
-// Formatted by hand: Boost's stream-based formatting costs more than the rest of a status.
 std::string local_text(const calendar::BusinessCalendar& cal, const bpt::ptime& utc) {
-  const bpt::ptime t = cal.to_local(utc);
-  const auto ymd = t.date().year_month_day();
-  const auto tod = t.time_of_day();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", static_cast<int>(ymd.year),
-                static_cast<int>(ymd.month), static_cast<int>(ymd.day), static_cast<int>(tod.hours()),
-                static_cast<int>(tod.minutes()), static_cast<int>(tod.seconds()));
-  return buf;
+  return calendar::format_wall(cal.to_local(utc));
 }
 
 std::string label_of(const Evidence& e) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "charter/calendar/date_text.hpp"
 #include "charter/detail/random.hpp"
 #include "charter/error.hpp"
 
@@ -143,11 +144,7 @@ std::vector<Event> complaint_stream(const Charter& charter, const ComplaintStrea
       later(10 * kMinute, 2 * kHour);
       const ptime promised = t + seconds(24 * kHour);
       const ptime wall = charter.calendar(def.spec().calendar).to_local(promised);
-      char when[32];
-      std::snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d:%02d", static_cast<int>(wall.date().year()),
-                    static_cast<int>(wall.date().month()), static_cast<int>(wall.date().day()),
-                    static_cast<int>(wall.time_of_day().hours()), static_cast<int>(wall.time_of_day().minutes()),
-                    static_cast<int>(wall.time_of_day().seconds()));
+      const std::string when = calendar::format_wall(wall);
       if (!emit("explain_delay", who(r, "explain_delay"), {{"explanation", "waiting for the supplier"}, {"next_reply_at", when}})) continue;
       if (r.per_mille(800)) {
         later(2 * kHour, 22 * kHour);  // kept

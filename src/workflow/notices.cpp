@@ -26,14 +26,7 @@ constexpr const char* kDeadline = "deadline";
 constexpr const char* kSeverity = "severity";
 
 std::string wall_text(const calendar::BusinessCalendar& cal, const bpt::ptime& utc) {
-  const bpt::ptime t = cal.to_local(utc);
-  const auto ymd = t.date().year_month_day();
-  const auto tod = t.time_of_day();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", static_cast<int>(ymd.year),
-                static_cast<int>(ymd.month), static_cast<int>(ymd.day), static_cast<int>(tod.hours()),
-                static_cast<int>(tod.minutes()), static_cast<int>(tod.seconds()));
-  return buf;
+  return calendar::format_wall(cal.to_local(utc));
 }
 
 // 0.9 → "90%", 0.955 → "95.5%".

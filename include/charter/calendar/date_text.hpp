@@ -71,4 +71,9 @@ std::string format_utc_date_time(const boost::posix_time::ptime& utc);
 /// "2025-10-01"; "not-a-date" for special values.
 std::string format_date(const boost::gregorian::date& d);
 
+/// A wall time as "2025-10-01 09:00:00" (seconds always, fractions never): what explanations
+/// and fields written for people hold, and what parse_date_time reads back. "not-a-date-time"
+/// for special values. Formatted by hand: Boost's stream formatting costs more than a status.
+std::string format_wall(const boost::posix_time::ptime& wall);
+
 }  // namespace charter::calendar

@@ -82,6 +82,15 @@ TEST(FormatDate, IsoAndSpecialValues) {
   EXPECT_EQ(format_date(date(boost::date_time::pos_infin)), "not-a-date");
 }
 
+TEST(FormatWall, SecondsAlwaysFractionsNeverAndItReadsBack) {
+  const boost::posix_time::ptime t(date(2025, 10, 1), boost::posix_time::hours(9) + boost::posix_time::seconds(5) +
+                                                          boost::posix_time::microseconds(250000));
+  EXPECT_EQ(format_wall(t), "2025-10-01 09:00:05");
+  EXPECT_EQ(parse_date_time(format_wall(t)), t - boost::posix_time::microseconds(250000));
+  EXPECT_EQ(format_wall(boost::posix_time::ptime(date(2024, 2, 29))), "2024-02-29 00:00:00");
+  EXPECT_EQ(format_wall(boost::posix_time::ptime(boost::date_time::not_a_date_time)), "not-a-date-time");
+}
+
 // A numpunct that groups digits by threes with '.' and uses ',' as decimal point, like de_DE.
 struct GroupingPunct : std::numpunct<char> {
   char do_thousands_sep() const override { return '.'; }
