@@ -9,6 +9,7 @@
 #include "charter/cycle/survey.hpp"
 #include "charter/org/appraisal.hpp"
 #include "charter/report/document.hpp"
+#include "charter/report/monthly.hpp"
 #include "charter/workflow/case.hpp"
 #include "charter/workflow/tracker.hpp"
 
@@ -43,8 +44,9 @@ std::string to_bytes_any(py::handle obj, io::ArchiveFormat f) {
   if (py::isinstance<cycle::SurveyDesign>(obj)) return io::to_bytes(obj.cast<const cycle::SurveyDesign&>(), f);
   if (py::isinstance<org::AppraisalScheme>(obj)) return io::to_bytes(obj.cast<const org::AppraisalScheme&>(), f);
   if (py::isinstance<report::Document>(obj)) return io::to_bytes(obj.cast<const report::Document&>(), f);
+  if (py::isinstance<report::MonthlyReport>(obj)) return io::to_bytes(obj.cast<const report::MonthlyReport&>(), f);
   throw py::type_error("only BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings, "
-                       "SurveyDesign, AppraisalScheme and Document can be saved, not " +
+                       "SurveyDesign, AppraisalScheme, Document and MonthlyReport can be saved, not " +
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
@@ -73,7 +75,8 @@ void bind_io(py::module_& m) {
       },
       py::arg("obj"), py::arg("format") = "binary",
       "Serializes a BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings,\n"
-      "survey.SurveyDesign, appraisal.AppraisalScheme or report.Document into a checksummed envelope\n"
+      "survey.SurveyDesign, appraisal.AppraisalScheme, report.Document or report.MonthlyReport into a\n"
+      "checksummed envelope\n"
       "(a case or tracker keeps its workflow, calendars and organisation, and its events). A Document\n"
       "that Document.validate() finds problems in is not saved: ReportError.");
   m.def(
@@ -109,7 +112,7 @@ void bind_io(py::module_& m) {
       },
       py::arg("path"),
       "Loads a saved BusinessCalendar, Deadline, Charter, Organization, Case, Tracker, Findings, SurveyDesign,\n"
-      "AppraisalScheme or Document; raises CorruptFileError on damage.");
+      "AppraisalScheme, Document or MonthlyReport; raises CorruptFileError on damage.");
 }
 
 }  // namespace charter::python

@@ -6,8 +6,10 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "pickling.hpp"
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/instant.hpp"
+#include "charter/io/archive.hpp"
 #include "charter/model/charter.hpp"
 #include "charter/report/monthly.hpp"
 #include "charter/report/render.hpp"
@@ -188,6 +190,11 @@ figures() lists the key figures and to_frame() gives them as a DataFrame.)doc");
       .def("document", &MonthlyReport::document, py::arg("lang") = Lang::zh, "The whole report as a Document.")
       .def("to_markdown", [](const MonthlyReport& r, Lang l) { return to_markdown(r, l); }, py::arg("lang") = Lang::zh)
       .def("to_html", [](const MonthlyReport& r, Lang l) { return to_html(r, l); }, py::arg("lang") = Lang::zh)
+      .def("__reduce__", [](const MonthlyReport& r) {
+        // The whole report in its envelope (charter.save's bytes): every figure exactly, NaN included.
+        return py::make_tuple(pickle_fn("from_state"),
+                              py::make_tuple(1, py::bytes(io::to_bytes(r, io::ArchiveFormat::binary))));
+      })
       .def("__repr__", [](const MonthlyReport& r) {
         char ym[16];
         std::snprintf(ym, sizeof ym, "%04d-%02d", r.year, r.month);

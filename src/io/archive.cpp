@@ -16,6 +16,7 @@
 #include "charter/io/atomic_file.hpp"
 #include "charter/io/serialize_calendar.hpp"
 #include "charter/io/serialize_document.hpp"
+#include "charter/io/serialize_monthly.hpp"
 #include "charter/io/serialize_findings.hpp"
 #include "charter/io/serialize_org.hpp"
 #include "charter/io/serialize_survey.hpp"
@@ -251,6 +252,10 @@ Saved decode(const OpenedEnvelope& env) {
       require_schema(schema, kDocumentSchema, env.header.type);
       return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_valid_document(ar); });
     }
+    case PayloadType::monthly_report: {
+      require_schema(schema, kMonthlyReportSchema, env.header.type);
+      return read_archive(env.header.format, env.payload, [&](auto& ar) { return load_monthly(ar); });
+    }
     case PayloadType::charter:
     default: {
       if (schema < kOldestCharterSchema || schema > kCharterSchema) {
@@ -325,6 +330,11 @@ std::string to_bytes(const org::AppraisalScheme& scheme, ArchiveFormat format) {
   return sealed(PayloadType::appraisal, kAppraisalSchema, format, payload);
 }
 
+std::string to_bytes(const report::MonthlyReport& report, ArchiveFormat format) {
+  const std::string payload = write_archive(format, [&](auto& ar) { save_monthly(ar, report); });
+  return sealed(PayloadType::monthly_report, kMonthlyReportSchema, format, payload);
+}
+
 std::string to_bytes(const report::Document& document, ArchiveFormat format) {
   // A document is a plain value that may hold anything: one the load would refuse is not saved.
   report::check(document);
@@ -392,6 +402,10 @@ void save(const org::AppraisalScheme& scheme, const std::string& path, ArchiveFo
 
 void save(const report::Document& document, const std::string& path, ArchiveFormat format) {
   write_file_atomically(path, to_bytes(document, format));
+}
+
+void save(const report::MonthlyReport& report, const std::string& path, ArchiveFormat format) {
+  write_file_atomically(path, to_bytes(report, format));
 }
 
 Saved load(const std::string& path) {

@@ -54,6 +54,7 @@ const char* type_name(PayloadType t) {
     case PayloadType::survey: return "survey design";
     case PayloadType::appraisal: return "appraisal scheme";
     case PayloadType::document: return "report document";
+    case PayloadType::monthly_report: return "monthly report";
   }
   return "unknown";
 }
@@ -101,7 +102,7 @@ OpenedEnvelope open_envelope(std::string_view bytes, std::string_view source) {
   o.header.payload_length = get(bytes, 12, 8);
   o.header.payload_crc = static_cast<std::uint32_t>(get(bytes, 20, 4));
   const auto type = get(bytes, 24, 4);
-  if (type < 1 || type > 10) corrupt(source, "unknown payload type " + std::to_string(type));
+  if (type < 1 || type > 11) corrupt(source, "unknown payload type " + std::to_string(type));
   o.header.type = static_cast<PayloadType>(type);
   const std::uint64_t actual = bytes.size() - kEnvelopeHeaderSize;
   if (o.header.payload_length != actual) {

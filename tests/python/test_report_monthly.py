@@ -200,3 +200,23 @@ def test_the_notices_the_charter_raises_are_listed_and_marked_once_issued(centre
     again = report.monthly(centre, complaints, findings, RECORDS, "2025-11", rectifications=notices)
     assert next(n for n in again.to_raise if n["rule"] == "R-11")["issued"] is True
     assert "RN-R-11-after\\_sales-2025-11-rate" in again.to_markdown("en")  # Markdown escapes "_"
+
+
+def test_a_report_pickles_and_saves_with_every_figure(centre, complaints, notices, tmp_path):
+    import pickle
+    r = report.monthly(centre, complaints, None, RECORDS, "2025-11", rectifications=notices)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(r, protocol))
+        assert isinstance(back, report.MonthlyReport)
+        assert back.to_markdown("en") == r.to_markdown("en") and back.to_html() == r.to_html()
+        assert back.breaches == r.breaches and back.notices == r.notices and back.report_due == r.report_due
+        assert math.isnan(back.compliance["rate"])  # no observations: still "no data"
+    for fmt in ("binary", "text", "xml"):
+        path = tmp_path / f"report-{fmt}.chrt"
+        charter.save(r, str(path), format=fmt)
+        loaded = charter.load(str(path))
+        assert isinstance(loaded, report.MonthlyReport)
+        assert [(f["id"], f["target"], f["met"]) for f in loaded.figures()] == [
+            (f["id"], f["target"], f["met"]) for f in r.figures()]
+        assert loaded.to_markdown() == r.to_markdown()
+    assert charter.from_bytes(charter.to_bytes(r)).to_markdown("en") == r.to_markdown("en")

@@ -51,6 +51,7 @@
 #include "charter/org/appraisal.hpp"
 #include "charter/org/organization.hpp"
 #include "charter/report/document.hpp"
+#include "charter/report/monthly.hpp"
 #include "charter/standard/findings.hpp"
 #include "charter/workflow/case.hpp"
 #include "charter/workflow/tracker.hpp"
@@ -60,7 +61,8 @@ namespace charter::io {
 /// Anything that can be saved.
 using Saved = std::variant<calendar::BusinessCalendar, calendar::Deadline, Charter,
                            org::Organization, workflow::Case, workflow::Tracker, standard::Findings,
-                           cycle::SurveyDesign, org::AppraisalScheme, report::Document>;
+                           cycle::SurveyDesign, org::AppraisalScheme, report::Document,
+                           report::MonthlyReport>;
 
 std::string to_bytes(const calendar::BusinessCalendar& cal,
                      ArchiveFormat format = ArchiveFormat::binary);
@@ -76,6 +78,7 @@ std::string to_bytes(const cycle::SurveyDesign& design, ArchiveFormat format = A
 std::string to_bytes(const org::AppraisalScheme& scheme, ArchiveFormat format = ArchiveFormat::binary);
 /// A document report::validate refuses is not saved: report::ReportError listing its problems.
 std::string to_bytes(const report::Document& document, ArchiveFormat format = ArchiveFormat::binary);
+std::string to_bytes(const report::MonthlyReport& report, ArchiveFormat format = ArchiveFormat::binary);
 
 /// Reads what to_bytes wrote; `source` names the origin in messages.
 Saved from_bytes(std::string_view bytes, std::string_view source = "<bytes>");
@@ -99,6 +102,8 @@ void save(const cycle::SurveyDesign& design, const std::string& path,
 void save(const org::AppraisalScheme& scheme, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 void save(const report::Document& document, const std::string& path,
+          ArchiveFormat format = ArchiveFormat::binary);
+void save(const report::MonthlyReport& report, const std::string& path,
           ArchiveFormat format = ArchiveFormat::binary);
 
 Saved load(const std::string& path);

@@ -12,7 +12,7 @@
 //  20  u32 payload_crc32c
 //  24  u32 payload_type      1 calendar, 2 deadline, 3 charter, 4 organization,
 //                            5 case, 6 tracker, 7 findings, 8 survey design,
-//                            9 appraisal scheme, 10 report document
+//                            9 appraisal scheme, 10 report document, 11 monthly report
 //  28  u32 header_crc32c     over bytes 0..27
 // Why not Boost's own header and class versions: a payload made only of primitives carries no
 // Boost class information, so nothing but this header decides what a file means, and a
@@ -44,6 +44,7 @@ enum class PayloadType : std::uint32_t {
   survey = 8,         ///< a cycle::SurveyDesign (its SurveySpec)
   appraisal = 9,      ///< an org::AppraisalScheme (its AppraisalSpec)
   document = 10,      ///< a report::Document (a report as a document, charts included)
+  monthly_report = 11,  ///< a report::MonthlyReport (the month's figures, as computed)
 };
 
 inline constexpr std::uint16_t kEnvelopeVersion = 1;

@@ -72,6 +72,7 @@ TEST(Envelope, OpensWhatSealWrote) {
   EXPECT_EQ(open_envelope(empty, "empty").header.format, ArchiveFormat::binary);
   EXPECT_STREQ(format_name(ArchiveFormat::xml), "xml");
   EXPECT_STREQ(type_name(PayloadType::calendar), "calendar");
+  EXPECT_STREQ(type_name(PayloadType::monthly_report), "monthly report");
 }
 
 TEST(Envelope, TooShort) {
@@ -129,7 +130,7 @@ TEST(Envelope, HeaderFieldsThatCannotBe) {
     reseal_header(s);
     CHARTER_EXPECT_THROW_MSG(open_envelope(s, "x"), CorruptFileError, "unknown flags");
   }
-  for (std::uint32_t type : {0u, 11u, 0xFFFFFFFFu}) {
+  for (std::uint32_t type : {0u, 12u, 0xFFFFFFFFu}) {
     std::string s = sample();
     put_le(s, 24, type, 4);
     reseal_header(s);
