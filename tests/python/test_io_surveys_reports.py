@@ -123,5 +123,5 @@ def test_a_file_of_another_kind_is_what_it_is(tmp_path):
 
 
 def test_what_cannot_be_saved_says_what_can():
-    with pytest.raises(TypeError, match="SurveyDesign, AppraisalScheme and Document can be saved, not Tier"):
+    with pytest.raises(TypeError, match="SurveyDesign, AppraisalScheme, Document and MonthlyReport can be saved, not Tier"):
         charter.to_bytes(survey.Tier("key"))

@@ -757,7 +757,7 @@ def test_cases_and_trackers_save_and_load_with_their_workflow(complaint, busy, t
 
 
 def test_saving_something_else_names_what_can_be_saved():
-    with pytest.raises(TypeError, match="Case, Tracker, Findings, SurveyDesign, AppraisalScheme and Document can be saved"):
+    with pytest.raises(TypeError, match="Case, Tracker, Findings, SurveyDesign, AppraisalScheme, Document and MonthlyReport can be saved"):
         charter.to_bytes(object())
 
 

@@ -188,10 +188,11 @@ struct MonthlyReport {
 };
 
 /// The report of `year`-`month` (see above). Throws std::invalid_argument for a month outside
-/// 1–12, a year outside 1400–9999, an unknown resolution timer, a rectification tracker of a
-/// workflow without a `unit` attribute, appraisals without a scheme or a survey without its
-/// design; UnknownIdError for an unknown unit, calendar or cycle; InvalidTimeError for a special
-/// as_of.
+/// 1–12, a year outside 1400–9999, an unknown resolution timer, appraisals without a scheme, a
+/// survey without its design (or with another number of items), and a charter without a report
+/// cycle when no calendar is named; UnknownIdError for an unknown unit, calendar or cycle, and
+/// for a workflow without a `unit` attribute where one is needed (the rectification tracker's;
+/// the complaints' in a unit report); InvalidTimeError for a special as_of.
 MonthlyReport monthly(const Charter& charter, const workflow::Tracker& complaints,
                       const standard::Findings& findings,
                       const std::vector<cycle::CompletionRecord>& records, int year, int month,

@@ -329,7 +329,7 @@ TEST(MonthlyReport, BadRequestsAreRefusedWithTheReason) {
   CHARTER_EXPECT_THROW_MSG(monthly(c, complaints, none, {}, 2025, 13), std::invalid_argument, "month 13");
   MonthlyOptions o;
   o.unit = "nowhere";
-  EXPECT_THROW(monthly(c, complaints, none, {}, 2025, 11, o), Error);
+  CHARTER_EXPECT_THROW_MSG(monthly(c, complaints, none, {}, 2025, 11, o), UnknownIdError, "unknown unit 'nowhere'");
   o = {};
   o.report_cycle = "R-99";
   EXPECT_THROW(monthly(c, complaints, none, {}, 2025, 11, o), UnknownIdError);
