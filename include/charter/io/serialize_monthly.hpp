@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "charter/io/serialize_calendar.hpp"
+#include "charter/io/serialize_org.hpp"
 #include "charter/io/serialize_survey.hpp"
 #include "charter/io/serialize_workflow.hpp"
 #include "charter/report/monthly.hpp"
@@ -102,15 +103,14 @@ boost::posix_time::ptime get_instant(Ar& ar, const char* name) {
   return charter::detail::from_micros(us);
 }
 
+// A day that may be none (not_a_date_time), in serialize_org.hpp's optional-date layout.
 template <class Ar>
-void put_optional_date(Ar& ar, const char* name, const boost::gregorian::date& d) {
-  put_flag(ar, name, !d.is_special());
-  if (!d.is_special()) put_date(ar, "date", d);
+void put_day(Ar& ar, const char* name, const boost::gregorian::date& d) {
+  put_optional_date(ar, name, d.is_special() ? std::optional<boost::gregorian::date>() : std::optional(d));
 }
 template <class Ar>
-boost::gregorian::date get_optional_date_value(Ar& ar, const char* name) {
-  if (!get_flag(ar, name)) return boost::gregorian::date();
-  return get_date(ar, "date");
+boost::gregorian::date get_day(Ar& ar, const char* name) {
+  return get_optional_date(ar, name).value_or(boost::gregorian::date());
 }
 
 // An enumerator stored as a number, checked against the number of enumerators.
@@ -124,7 +124,7 @@ E get_enum(Ar& ar, const char* name, std::uint32_t count) {
 template <class Ar>
 void put_compliance_row(Ar& ar, const standard::ComplianceRow& r) {
   put_ids(ar, "key", r.key);
-  put_optional_date(ar, "period_start", r.period_start);
+  put_day(ar, "period_start", r.period_start);
   put_size(ar, "met", r.met);
   put_size(ar, "not_met", r.not_met);
   put_size(ar, "not_applicable", r.not_applicable);
@@ -134,7 +134,7 @@ template <class Ar>
 standard::ComplianceRow get_compliance_row(Ar& ar) {
   standard::ComplianceRow r;
   r.key = get_ids(ar, "key");
-  r.period_start = get_optional_date_value(ar, "period_start");
+  r.period_start = get_day(ar, "period_start");
   r.met = get_size(ar, "met");
   r.not_met = get_size(ar, "not_met");
   r.not_applicable = get_size(ar, "not_applicable");
@@ -210,9 +210,9 @@ void put_occurrence_status(Ar& ar, const cycle::OccurrenceStatus& o) {
   const cycle::Occurrence& x = o.occurrence;
   put_string(ar, "cycle", x.cycle);
   put_string(ar, "subject", x.subject);
-  put_optional_date(ar, "period_start", x.period_start);
-  put_optional_date(ar, "period_end", x.period_end);
-  put_optional_date(ar, "scheduled", x.scheduled);
+  put_day(ar, "period_start", x.period_start);
+  put_day(ar, "period_end", x.period_end);
+  put_day(ar, "scheduled", x.scheduled);
   put_instant(ar, "due", x.due);
   put_string(ar, "responsible", x.responsible);
   put_u32(ar, "state", static_cast<std::uint32_t>(o.state));
@@ -236,9 +236,9 @@ cycle::OccurrenceStatus get_occurrence_status(Ar& ar) {
   cycle::Occurrence& x = o.occurrence;
   x.cycle = get_string(ar, "cycle");
   x.subject = get_string(ar, "subject");
-  x.period_start = get_optional_date_value(ar, "period_start");
-  x.period_end = get_optional_date_value(ar, "period_end");
-  x.scheduled = get_optional_date_value(ar, "scheduled");
+  x.period_start = get_day(ar, "period_start");
+  x.period_end = get_day(ar, "period_end");
+  x.scheduled = get_day(ar, "scheduled");
   x.due = get_instant(ar, "due");
   x.responsible = get_string(ar, "responsible");
   o.state = get_enum<cycle::State>(ar, "state", 6);
@@ -309,16 +309,16 @@ void save_monthly(Ar& ar, const report::MonthlyReport& r) {
   put_string(ar, "calendar", r.calendar);
   put_flag(ar, "has_clock", r.clock.has_value());
   if (r.clock) save_spec(ar, r.clock->spec());
-  put_optional_date(ar, "first_day", r.first_day);
-  put_optional_date(ar, "last_day", r.last_day);
+  put_day(ar, "first_day", r.first_day);
+  put_day(ar, "last_day", r.last_day);
   put_instant(ar, "as_of", r.as_of);
   for (const auto& t : {r.targets.resolution_rate, r.targets.satisfaction, r.targets.on_time, r.targets.compliance}) {
     put_optional_number(ar, "target", t);
   }
   const report::WorkflowKpis& k = r.complaints;
   put_string(ar, "workflow", k.workflow);
-  put_optional_date(ar, "first_day", k.first_day);
-  put_optional_date(ar, "last_day", k.last_day);
+  put_day(ar, "first_day", k.first_day);
+  put_day(ar, "last_day", k.last_day);
   put_instant(ar, "as_of", k.as_of);
   put_size(ar, "received", k.received);
   put_sizes(ar, "received_by_day", k.received_by_day, kMaxReportDays);
@@ -367,8 +367,8 @@ void save_monthly(Ar& ar, const report::MonthlyReport& r) {
     put_string(ar, "rule", n.rule);
     put_string(ar, "subject", n.subject);
     put_string(ar, "unit", n.unit);
-    put_optional_date(ar, "period_start", n.period_start);
-    put_optional_date(ar, "period_end", n.period_end);
+    put_day(ar, "period_start", n.period_start);
+    put_day(ar, "period_end", n.period_end);
     put_instant(ar, "deadline", n.deadline);
     put_string(ar, "severity", n.severity);
     put_long_string(ar, "problem", n.problem, kMaxFieldValueBytes);
@@ -447,16 +447,16 @@ report::MonthlyReport load_monthly(Ar& ar) {
       throw CorruptFileError(std::string("the report's calendar is invalid: ") + e.what());
     }
   }
-  r.first_day = get_optional_date_value(ar, "first_day");
-  r.last_day = get_optional_date_value(ar, "last_day");
+  r.first_day = get_day(ar, "first_day");
+  r.last_day = get_day(ar, "last_day");
   r.as_of = get_instant(ar, "as_of");
   for (std::optional<double>* t : {&r.targets.resolution_rate, &r.targets.satisfaction, &r.targets.on_time, &r.targets.compliance}) {
     *t = get_optional_number(ar, "target");
   }
   report::WorkflowKpis& k = r.complaints;
   k.workflow = get_string(ar, "workflow");
-  k.first_day = get_optional_date_value(ar, "first_day");
-  k.last_day = get_optional_date_value(ar, "last_day");
+  k.first_day = get_day(ar, "first_day");
+  k.last_day = get_day(ar, "last_day");
   k.as_of = get_instant(ar, "as_of");
   k.received = get_size(ar, "received");
   k.received_by_day = get_sizes(ar, "received_by_day", kMaxReportDays);
@@ -510,8 +510,8 @@ report::MonthlyReport load_monthly(Ar& ar) {
     m.rule = get_string(ar, "rule");
     m.subject = get_string(ar, "subject");
     m.unit = get_string(ar, "unit");
-    m.period_start = get_optional_date_value(ar, "period_start");
-    m.period_end = get_optional_date_value(ar, "period_end");
+    m.period_start = get_day(ar, "period_start");
+    m.period_end = get_day(ar, "period_end");
     m.deadline = get_instant(ar, "deadline");
     m.severity = get_string(ar, "severity");
     m.problem = get_long_string(ar, "problem", kMaxFieldValueBytes);
