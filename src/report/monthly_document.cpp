@@ -345,11 +345,11 @@ Document MonthlyReport::document(Lang lang) const {
     rn.blocks.push_back(t);
   }
   if (!to_raise.empty()) {
-    const auto pending = std::count_if(to_raise.begin(), to_raise.end(), [](const NoticeToRaise& n) { return !n.issued; });
+    const auto pending = static_cast<std::size_t>(*figure("notices.to_raise").value);
     rn.blocks.push_back(Paragraph{zh ? "按章程, 本月情况应引发 " + count_text(to_raise.size()) + " 份整改通知, 其中 " +
-                                           count_text(static_cast<std::size_t>(pending)) + " 份尚未下发:"
+                                           count_text(pending) + " 份尚未下发:"
                                      : "Under the charter, this month raises " + count_text(to_raise.size()) +
-                                           " rectification notices, " + count_text(static_cast<std::size_t>(pending)) +
+                                           " rectification notices, " + count_text(pending) +
                                            " of them not yet issued:"});
     Table t;
     t.header = {say("通知", "Notice"), say("责任单位", "Unit"), say("问题", "Problem"), say("反馈期限", "Deadline"),

@@ -62,26 +62,14 @@ inline constexpr std::uint32_t kMaxChartValues = 100000;
 
 namespace serial {
 
-// A document's text: like put_string / get_string, with the longer bound of document text.
+// A document's text: a long string (serialize_workflow.hpp) with the bound of document text.
 template <class Ar>
 void put_document_text(Ar& ar, const char* name, const std::string& s) {
-  if (s.size() > kMaxDocumentTextBytes) {
-    throw SerializationError(std::string("field '") + name + "' is longer than " +
-                             std::to_string(kMaxDocumentTextBytes) + " bytes and cannot be saved");
-  }
-  if (!is_utf8(s)) {
-    throw SerializationError(std::string("field '") + name + "' is not valid UTF-8 text and cannot be saved");
-  }
-  put_count(ar, name, s.size());
-  ar << boost::serialization::make_nvp(
-      "bytes", boost::serialization::make_binary_object(const_cast<char*>(s.data()), s.size()));
+  put_long_string(ar, name, s, kMaxDocumentTextBytes);
 }
 template <class Ar>
 std::string get_document_text(Ar& ar, const char* name) {
-  std::string s(get_count(ar, name, kMaxDocumentTextBytes), '\0');
-  ar >> boost::serialization::make_nvp("bytes", boost::serialization::make_binary_object(s.data(), s.size()));
-  if (!is_utf8(s)) throw CorruptFileError(std::string("field '") + name + "' is not valid UTF-8 text");
-  return s;
+  return get_long_string(ar, name, kMaxDocumentTextBytes);
 }
 
 template <class Ar>
