@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "charter/calendar/opening_hours.hpp"
+#include "charter/detail/instant_text.hpp"
 #include "charter/error.hpp"
 
 namespace charter::calendar {
@@ -150,12 +151,37 @@ boost::posix_time::ptime OffsetDateTime::utc() const {
   return wall - boost::posix_time::minutes(*offset_minutes);
 }
 
-bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
-                                DateTimeProblem& problem) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (!digits(text, 0, 4, y, problem, "a digit") || !expect_char(text, 4, '-', problem, "'-'") ||
-      !digits(text, 5, 2, mo, problem, "a digit") || !expect_char(text, 7, '-', problem, "'-'") ||
-      !digits(text, 8, 2, d, problem, "a digit")) {
+namespace {
+
+// What a date-time text says, field by field, before it becomes a ptime or microseconds.
+struct Fields {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  long micros = 0;
+  std::optional<int> offset_minutes;
+};
+
+bool in_range(const Fields& f, DateTimeProblem& problem) {
+  if (!check_ymd(f.year, f.month, f.day, problem)) return false;
+  if (f.hour > 23) {
+    problem = {12, "hour " + std::to_string(f.hour) + " is not 00..23"};
+    return false;
+  }
+  if (f.minute > 59) {
+    problem = {15, "minute " + std::to_string(f.minute) + " is not 00..59"};
+    return false;
+  }
+  if (f.second > 59) {
+    problem = {18, "second " + std::to_string(f.second) + " is not 00..59"};
+    return false;
+  }
+  return true;
+}
+
+// Every form, with the column and reason of the first thing wrong.
+bool read_any(std::string_view text, Fields& f, DateTimeProblem& problem) {
+  if (!digits(text, 0, 4, f.year, problem, "a digit") || !expect_char(text, 4, '-', problem, "'-'") ||
+      !digits(text, 5, 2, f.month, problem, "a digit") || !expect_char(text, 7, '-', problem, "'-'") ||
+      !digits(text, 8, 2, f.day, problem, "a digit")) {
     return false;
   }
   if (text.size() == 10) {
@@ -166,14 +192,13 @@ bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
     problem = {11, "expected ' ' or 'T' (" + std::string(kDateTimeShape) + ")"};
     return false;
   }
-  if (!digits(text, 11, 2, h, problem, "a digit") || !expect_char(text, 13, ':', problem, "':'") ||
-      !digits(text, 14, 2, mi, problem, "a digit")) {
+  if (!digits(text, 11, 2, f.hour, problem, "a digit") || !expect_char(text, 13, ':', problem, "':'") ||
+      !digits(text, 14, 2, f.minute, problem, "a digit")) {
     return false;
   }
   std::size_t at = 16;
-  long micros = 0;
   if (at < text.size() && text[at] == ':') {
-    if (!digits(text, 17, 2, s, problem, "a digit")) return false;
+    if (!digits(text, 17, 2, f.second, problem, "a digit")) return false;
     at = 19;
     if (at < text.size() && text[at] == '.') {
       std::size_t n = 0;
@@ -182,22 +207,21 @@ bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
           problem = {at + 1 + n + 1, "more than 6 digits of fraction (microseconds at most)"};
           return false;
         }
-        micros = micros * 10 + (text[at + 1 + n] - '0');
+        f.micros = f.micros * 10 + (text[at + 1 + n] - '0');
         ++n;
       }
       if (n == 0) {
         problem = {at + 2, "expected a digit after '.' (" + std::string(kDateTimeShape) + ")"};
         return false;
       }
-      for (std::size_t k = n; k < 6; ++k) micros *= 10;
+      for (std::size_t k = n; k < 6; ++k) f.micros *= 10;
       at += 1 + n;
     }
   }
-  std::optional<int> offset;
   if (at < text.size()) {
     const char c = text[at];
     if (c == 'Z') {
-      offset = 0;
+      f.offset_minutes = 0;
       ++at;
     } else if (c == '+' || c == '-') {
       int oh = 0, om = 0;
@@ -213,7 +237,7 @@ bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
         problem = {mins + 1, "offset minute " + std::to_string(om) + " is not 00..59"};
         return false;
       }
-      offset = (c == '-' ? -1 : 1) * (oh * 60 + om);
+      f.offset_minutes = (c == '-' ? -1 : 1) * (oh * 60 + om);
       at = mins + 2;
     } else {
       // After HH:MM come seconds (a fraction needs them); after HH:MM:SS, a fraction.
@@ -227,24 +251,59 @@ bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
       return false;
     }
   }
-  if (!check_ymd(y, mo, d, problem)) return false;
-  if (h > 23) {
-    problem = {12, "hour " + std::to_string(h) + " is not 00..23"};
+  return in_range(f, problem);
+}
+
+// "YYYY-MM-DD HH:MM" and "YYYY-MM-DD HH:MM:SS" ('T' or ' '), the forms nearly every line of an
+// event or observation file has: one pass over fixed positions. Anything else (or a digit out of
+// place) goes to read_any, which also words the problem.
+bool read_common(std::string_view text, Fields& f) {
+  const std::size_t n = text.size();
+  if (n != 16 && n != 19) return false;
+  const char* c = text.data();
+  const auto two = [c](std::size_t at, int& v) {
+    const unsigned a = static_cast<unsigned char>(c[at]) - '0', b = static_cast<unsigned char>(c[at + 1]) - '0';
+    v = static_cast<int>(a * 10 + b);
+    return a < 10 && b < 10;
+  };
+  int hi = 0;
+  if (!two(0, hi) || !two(2, f.year) || c[4] != '-' || !two(5, f.month) || c[7] != '-' || !two(8, f.day) ||
+      (c[10] != ' ' && c[10] != 'T') || !two(11, f.hour) || c[13] != ':' || !two(14, f.minute)) {
     return false;
   }
-  if (mi > 59) {
-    problem = {15, "minute " + std::to_string(mi) + " is not 00..59"};
-    return false;
-  }
-  if (s > 59) {
-    problem = {18, "second " + std::to_string(s) + " is not 00..59"};
-    return false;
-  }
+  f.year += hi * 100;
+  if (n == 19 && (c[16] != ':' || !two(17, f.second))) return false;
+  return true;
+}
+
+bool read_fields(std::string_view text, Fields& f, DateTimeProblem& problem) {
+  if (read_common(text, f)) return in_range(f, problem);
+  f = Fields{};
+  return read_any(text, f, problem);
+}
+
+// Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): the
+// arithmetic Boost does, without building a date.
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return std::int64_t{era} * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+bool try_parse_offset_date_time(std::string_view text, OffsetDateTime& out,
+                                DateTimeProblem& problem) {
+  Fields f;
+  if (!read_fields(text, f, problem)) return false;
   out.wall = boost::posix_time::ptime(
-      boost::gregorian::date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
-                             static_cast<unsigned short>(d)),
-      boost::posix_time::time_duration(h, mi, s) + boost::posix_time::microseconds(micros));
-  out.offset_minutes = offset;
+      boost::gregorian::date(static_cast<unsigned short>(f.year), static_cast<unsigned short>(f.month),
+                             static_cast<unsigned short>(f.day)),
+      boost::posix_time::time_duration(f.hour, f.minute, f.second) + boost::posix_time::microseconds(f.micros));
+  out.offset_minutes = f.offset_minutes;
   return true;
 }
 
@@ -296,3 +355,17 @@ std::string format_wall(const boost::posix_time::ptime& wall) {
 }
 
 }  // namespace charter::calendar
+
+namespace charter::detail {
+
+bool try_parse_wall(std::string_view text, WallText& out, calendar::DateTimeProblem& problem) {
+  calendar::Fields f;
+  if (!calendar::read_fields(text, f, problem)) return false;
+  const std::int64_t seconds = calendar::days_from_civil(f.year, f.month, f.day) * 86400 +
+                               f.hour * 3600 + f.minute * 60 + f.second;
+  out.wall = seconds * kMicrosPerSecond + f.micros;
+  out.offset_minutes = f.offset_minutes;
+  return true;
+}
+
+}  // namespace charter::detail

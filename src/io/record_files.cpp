@@ -15,6 +15,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/calendar_index.hpp"
 #include "charter/detail/instant.hpp"
+#include "charter/detail/instant_text.hpp"
 #include "charter/error.hpp"
 
 namespace charter::io::records {
@@ -148,25 +149,20 @@ class InstantReader {
   // True and `out` (UTC), or false, `why` and the 0-based byte in `text` it is about.
   bool read(std::string_view text, boost::posix_time::ptime& out, std::string& why,
             std::size_t& at) const {
-    calendar::OffsetDateTime t;
+    detail::WallText t;
     calendar::DateTimeProblem problem;
     at = 0;
-    if (!calendar::try_parse_offset_date_time(text, t, problem)) {
+    if (!detail::try_parse_wall(text, t, problem)) {
       at = problem.column - 1;
       why = quoted(text) + " is not a date and time (" + problem.why + ")";
       return false;
     }
-    const Micros wall = (t.wall - detail::unix_epoch()).total_microseconds();
     Micros utc;
-    if (t.offset_minutes) {
-      utc = wall - Micros{*t.offset_minutes} * 60 * detail::kMicrosPerSecond;
-    } else {
-      try {
-        utc = index_.local_to_utc(wall, false);  // the overlap's first occurrence
-      } catch (const Error& e) {
-        why = quoted(text) + ": " + e.what();
-        return false;
-      }
+    try {
+      utc = detail::utc_of(t, index_);
+    } catch (const Error& e) {
+      why = quoted(text) + ": " + e.what();
+      return false;
     }
     if (utc < detail::kMinMicros || utc >= detail::kEndMicros) {
       why = quoted(text) + " is outside the years 1400..9999 in UTC";

@@ -10,6 +10,7 @@
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/calendar_index.hpp"
 #include "charter/detail/instant.hpp"
+#include "charter/detail/instant_text.hpp"
 #include "charter/standard/phrase_matcher.hpp"
 #include "findings_builder.hpp"
 #include "short_hash.hpp"
@@ -23,6 +24,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr Micros kNotRecorded = Findings::kNotRecorded;
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Appends 's' to `out`: the words of a row are built in one string, whose room the next row
+// reuses (a tenth of a million rows a batch have words).
+void append_quoted(std::string& out, std::string_view s) {
+  out += '\'';
+  out += s;
+  out += '\'';
+}
 
 // Where a condition's subject lives: a member of the observation, its local time, or a field.
 enum class Source : std::uint8_t { field, kind, channel, staff, unit, id, local_time };
@@ -44,20 +53,29 @@ bool is_at(const std::string& name) { return name.size() == 2 && name[0] == 'a' 
 // A number as a whole cell: "4", "4.5", "-1e3"; nothing else (no spaces, no "nan").
 bool read_number(std::string_view text, double& out) {
   if (text.empty()) return false;
-  // Counts ("4" rings, "2" signers) are most cells: up to nine digits are read exactly here,
-  // where from_chars for a double would cost more than the rest of the comparison.
-  if (text.size() <= 9) {
-    std::uint32_t whole = 0;
-    bool digits = true;
-    for (const char c : text) {
-      if (c < '0' || c > '9') {
-        digits = false;
+  // Counts ("4" rings, "2" signers) and short decimals ("3.5" minutes) are most cells: up to 15
+  // digits with at most one point are read here, where from_chars would cost more than the rest
+  // of the comparison. Exact: the digits and the power of ten are both exact doubles (below 2^53
+  // and 10^22), so one division rounds once, as from_chars does.
+  if (text.size() <= 16) {
+    static constexpr double kTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::uint64_t digits = 0;
+    std::size_t point = text.size();  // where the point is; none: the end
+    bool plain = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
+      } else if (c == '.' && point == text.size() && i > 0 && i + 1 < text.size()) {
+        point = i;
+      } else {
+        plain = false;
         break;
       }
-      whole = whole * 10 + static_cast<std::uint32_t>(c - '0');
     }
-    if (digits) {
-      out = whole;
+    if (plain && text.size() - (point < text.size()) <= 15) {
+      const std::size_t decimals = point < text.size() ? text.size() - point - 1 : 0;
+      out = static_cast<double>(digits) / kTen[decimals];
       return true;
     }
   }
@@ -79,25 +97,32 @@ struct Compiled {
   const calendar::BusinessCalendar* calendar;
   std::vector<std::string_view> channels;
   std::vector<Source> when_sources;
+  std::vector<std::string> require_texts;  // an obligation's conditions in words
 };
 
 // The standards of each observation kind, looked up once per observation: open addressing over
 // short_hash, so the lookup is a few multiplications and one comparison.
 class KindTable {
  public:
-  void add(std::string_view kind, std::uint16_t standard) {
+  struct Kind {
+    std::vector<std::uint16_t> standards;
+    std::size_t timed = 0;  // how many of them are deadline rules (a timing row each)
+  };
+  void add(std::string_view kind, std::uint16_t standard, bool timed) {
     std::size_t i = slot(kind);
     if (slots_[i].list == kEmpty) {
-      slots_[i] = {kind, static_cast<std::uint32_t>(lists_.size())};
-      lists_.emplace_back();
-      if (2 * lists_.size() > slots_.size()) grow();
+      slots_[i] = {kind, static_cast<std::uint32_t>(kinds_.size())};
+      kinds_.emplace_back();
+      if (2 * kinds_.size() > slots_.size()) grow();
       i = slot(kind);
     }
-    lists_[slots_[i].list].push_back(standard);
+    Kind& k = kinds_[slots_[i].list];
+    k.standards.push_back(standard);
+    k.timed += timed;
   }
-  const std::vector<std::uint16_t>* find(std::string_view kind) const {
+  const Kind* find(std::string_view kind) const {
     const std::size_t i = slot(kind);
-    return slots_[i].list == kEmpty ? nullptr : &lists_[slots_[i].list];
+    return slots_[i].list == kEmpty ? nullptr : &kinds_[slots_[i].list];
   }
 
  private:
@@ -120,7 +145,7 @@ class KindTable {
     }
   }
   std::vector<Slot> slots_ = std::vector<Slot>(32);
-  std::vector<std::vector<std::uint16_t>> lists_;
+  std::vector<Kind> kinds_;
 };
 
 // Evaluates one (observation, standard) pair; the loop in evaluate() owns the rows.
@@ -249,19 +274,14 @@ class Judge {
       missing = true;
       return false;
     }
-    calendar::OffsetDateTime t;
+    charter::detail::WallText t;
     calendar::DateTimeProblem problem;
-    if (!calendar::try_parse_offset_date_time(*v, t, problem)) {
+    if (!charter::detail::try_parse_wall(*v, t, problem)) {
       invalid("field " + quoted(name) + " is " + quoted(*v) + ", not a date and time (" + problem.why + ")");
       return false;
     }
-    const Micros wall = (t.wall - charter::detail::unix_epoch()).total_microseconds();
-    if (t.offset_minutes) {
-      out = wall - Micros{*t.offset_minutes} * 60 * charter::detail::kMicrosPerSecond;
-      return true;
-    }
     try {
-      out = c_->calendar->index().local_to_utc(wall, false);
+      out = charter::detail::utc_of(t, c_->calendar->index());
       return true;
     } catch (const Error& e) {
       invalid("field " + quoted(name) + " is " + quoted(*v) + ": " + e.what());
@@ -355,28 +375,32 @@ class Judge {
         outcome = Outcome::not_met;
         note = static_cast<std::uint16_t>(i);
         const std::string* v = subject(c.subject, source_of(c.subject));
-        words = c.text() + " does not hold: " +
-                 (v ? quoted(c.subject) + " is " + quoted(*v) : "no " + quoted(c.subject) + " recorded");
+        words = c_->require_texts[i];
+        words += " does not hold: ";
+        if (!v) words += "no ";
+        append_quoted(words, c.subject);
+        if (v) {
+          words += " is ";
+          append_quoted(words, *v);
+        } else {
+          words += " recorded";
+        }
         return;
       }
     }
   }
 
   void judge(const RequiredFields& r) {
-    std::string missing;
     std::size_t count = 0;
     for (const std::string& f : r.fields) {
       if (!subject(f, Source::field)) {
-        missing += (missing.empty() ? "" : ", ") + f;
-        ++count;
+        words += count++ ? ", " : "not recorded: ";
+        words += f;
       }
     }
     measured = static_cast<double>(count);
     bound = 0;
-    if (count) {
-      outcome = Outcome::not_met;
-      words = "not recorded: " + missing;
-    }
+    if (count) outcome = Outcome::not_met;
   }
 
   void judge(const Phrases& p) {
@@ -389,10 +413,14 @@ class Judge {
       measured = static_cast<double>(hits.size());
       if (!hits.empty()) {
         outcome = Outcome::not_met;
-        words = "forbidden in " + quoted(p.field) + ":";
+        words = "forbidden in ";
+        append_quoted(words, p.field);
+        words += ':';
         for (std::size_t i = 0; i < hits.size(); ++i) {
-          words += (i ? ", " : " ") + quoted(std::string_view(*text).substr(hits[i].begin, hits[i].end - hits[i].begin)) +
-                    " at character " + std::to_string(hits[i].char_begin + 1);
+          words += i ? ", " : " ";
+          append_quoted(words, std::string_view(*text).substr(hits[i].begin, hits[i].end - hits[i].begin));
+          words += " at character ";
+          words += std::to_string(hits[i].char_begin + 1);
         }
       }
     }
@@ -460,7 +488,8 @@ class Judge {
       const int yes = parse_yes_no(*v);
       if (yes < 0) return invalid("field " + quoted(e.accepted) + " is " + quoted(*v) + ", not yes or no");
       outcome = yes ? Outcome::not_met : Outcome::met;
-      words = std::string(yes ? "accepted although " : "refused: ") + e.exclusions[i].reason.preferred();
+      words = yes ? "accepted although " : "refused: ";
+      words += e.exclusions[i].reason.preferred();
       return;
     }
     outcome = Outcome::not_applicable;
@@ -482,26 +511,33 @@ Findings evaluate(const std::vector<Standard>& standards, const std::vector<Obse
   KindTable by_kind;
   for (std::size_t i = 0; i < standards.size(); ++i) {
     const Standard& s = standards[i];
-    Compiled c{&s, &s.spec(), s.calendar(), {}, {}};
+    Compiled c{&s, &s.spec(), s.calendar(), {}, {}, {}};
     for (const auto& ch : s.spec().channels) c.channels.push_back(ch);
     for (const auto& w : s.spec().when) c.when_sources.push_back(source_of(w.subject));
+    if (const auto* o = std::get_if<Obligation>(&s.spec().rule)) {
+      for (const Condition& r : o->require) c.require_texts.push_back(r.text());
+    }
     compiled.push_back(std::move(c));
-    for (const auto& k : s.spec().kinds) by_kind.add(k, static_cast<std::uint16_t>(i));
+    const bool timed = std::holds_alternative<DeadlineRule>(s.spec().rule);
+    for (const auto& k : s.spec().kinds) by_kind.add(k, static_cast<std::uint16_t>(i), timed);
   }
 
-  // The standards covering each observation, found once: the count sizes every column before
-  // the first row, so ten million rows are written without a reallocation (and columns of the
-  // exact size let the allocator reuse the pages of the previous batch's).
+  // The standards covering each observation, found once: the counts size every column before
+  // the first row, so ten million rows are written without a reallocation or a copy.
   std::vector<const std::vector<std::uint16_t>*> covering(observations.size(), nullptr);
-  std::size_t rows = 0;
+  FindingsBuilder::Sizes sizes;
+  sizes.observations = observations.size();
   for (std::size_t k = 0; k < observations.size(); ++k) {
-    const std::vector<std::uint16_t>* list = by_kind.find(observations[k].kind);
-    if (!list) continue;
-    covering[k] = list;
-    rows += list->size();
+    const Observation& o = observations[k];
+    sizes.id_bytes += o.id.size();
+    const KindTable::Kind* kind = by_kind.find(o.kind);
+    if (!kind) continue;
+    covering[k] = &kind->standards;
+    sizes.rows += kind->standards.size();
+    sizes.timed_rows += kind->timed;
   }
   FindingsBuilder out(standards);
-  out.reserve(observations.size(), rows);
+  out.reserve(sizes);
   Judge judge;
   for (std::size_t k = 0; k < observations.size(); ++k) {
     const Observation& o = observations[k];

@@ -243,26 +243,35 @@ FindingsBuilder::FindingsBuilder(const std::vector<Standard>& standards) {
   f_.standards_ = std::make_shared<const std::vector<Standard>>(standards);
 }
 
-void FindingsBuilder::observation(const Observation& o) {
-  current_ = &o;
-  coded_ = false;
-  f_.c_.id_pool += o.id;
-  f_.c_.id_end.push_back(f_.c_.id_pool.size());
+void FindingsBuilder::reserve(const Sizes& sizes) {
+  f_.c_.id_end.reserve(sizes.observations);
+  f_.c_.id_pool.resize(sizes.id_bytes);
+  f_.c_.timings.reserve(sizes.timed_rows);
+  if (sizes.rows > capacity_) size_columns(sizes.rows);
 }
 
-void FindingsBuilder::reserve(std::size_t observations, std::size_t rows) {
+template <class F>
+void FindingsBuilder::each_column(F&& f) {
   FindingsColumns& c = f_.c_;
-  c.id_end.reserve(observations);
-  c.observation.reserve(rows);
-  c.standard.reserve(rows);
-  c.outcome.reserve(rows);
-  c.measured.reserve(rows);
-  c.bound.reserve(rows);
-  c.note.reserve(rows);
-  c.at.reserve(rows);
-  c.staff.reserve(rows);
-  c.unit.reserve(rows);
-  c.channel.reserve(rows);
+  f(c.observation);
+  f(c.standard);
+  f(c.outcome);
+  f(c.measured);
+  f(c.bound);
+  f(c.note);
+  f(c.at);
+  f(c.staff);
+  f(c.unit);
+  f(c.channel);
+}
+
+void FindingsBuilder::size_columns(std::size_t rows) {
+  each_column([rows](auto& column) { column.resize(rows); });
+  capacity_ = rows;
+}
+
+void FindingsBuilder::more_rows_than_reserved() {
+  throw std::logic_error("evaluate: more finding rows than the observations' kinds allow");
 }
 
 void FindingsBuilder::Codes::grow(const std::vector<std::string>& names) {
@@ -276,15 +285,8 @@ void FindingsBuilder::Codes::grow(const std::vector<std::string>& names) {
   }
 }
 
-std::uint32_t FindingsBuilder::Codes::code(std::vector<std::string>& names, const std::string& name) {
-  if (name.empty()) return 0;
-  const std::uint64_t h = short_hash(name);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
-  for (; slots_[i].code != 0; i = (i + 1) & mask) {
-    if (slots_[i].tag == tag && same_text(names[slots_[i].code], name)) return slots_[i].code;
-  }
+std::uint32_t FindingsBuilder::Codes::add(std::vector<std::string>& names, const std::string& name, std::size_t i,
+                                          std::uint32_t tag) {
   const auto code = static_cast<std::uint32_t>(names.size());
   names.push_back(name);
   slots_[i] = {code, tag};
@@ -301,9 +303,17 @@ void FindingsBuilder::code_current() {
 }
 
 void FindingsBuilder::timing(std::int64_t done, std::int64_t due) {
-  f_.c_.timings.push_back({f_.c_.observation.size() - 1, done, due});
+  f_.c_.timings.push_back({rows_ - 1, done, due});
 }
 
-Findings FindingsBuilder::finish() { return std::move(f_); }
+Findings FindingsBuilder::finish() {
+  // Rows an observation's channel ruled out were never written: drop them, and give the room
+  // back when it is most of the columns.
+  const bool mostly_empty = rows_ < capacity_ / 2;
+  size_columns(rows_);
+  f_.c_.id_pool.resize(id_bytes_);
+  if (mostly_empty) each_column([](auto& column) { column.shrink_to_fit(); });
+  return std::move(f_);
+}
 
 }  // namespace charter::standard

@@ -6,6 +6,7 @@
 
 #include "charter/calendar/date_text.hpp"
 #include "charter/detail/calendar_index.hpp"
+#include "charter/detail/instant_text.hpp"
 #include "charter/error.hpp"
 
 namespace charter::workflow::detail {
@@ -287,11 +288,13 @@ std::int32_t rel_seconds(Micros t, Micros base, const char* what) {
 std::optional<Micros> Engine::parse_instant_field(std::string_view text) const {
   // The forms event files use for `at` (docs/event-files.md): a local wall time of the
   // workflow's calendar zone, or an exact instant with an offset.
-  calendar::OffsetDateTime t;
+  charter::detail::WallText t;
   calendar::DateTimeProblem problem;
-  if (!calendar::try_parse_offset_date_time(text, t, problem)) return std::nullopt;
+  if (!charter::detail::try_parse_wall(text, t, problem)) return std::nullopt;
   try {
-    return to_micros(t.offset_minutes ? t.utc() : ix_->default_calendar->from_local(t.wall));
+    const Micros utc = charter::detail::utc_of(t, ix_->default_calendar->index());
+    if (utc < charter::detail::kMinMicros || utc >= charter::detail::kEndMicros) return std::nullopt;
+    return utc;
   } catch (const Error&) {
     return std::nullopt;  // a wall time in a spring-forward gap
   }

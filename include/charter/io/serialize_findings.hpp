@@ -75,19 +75,20 @@ std::string get_block(Ar& ar, std::size_t size) {
   return bytes;
 }
 
-template <class T, class Ar>
-void put_column(Ar& ar, const std::vector<T>& v) {
+template <class T, class A, class Ar>
+void put_column(Ar& ar, const std::vector<T, A>& v) {
   std::string bytes;
   bytes.reserve(v.size() * sizeof(T));
   for (const T& x : v) append_le(bytes, x);
   put_block(ar, bytes);
 }
-template <class T, class Ar>
-std::vector<T> get_column(Ar& ar, std::size_t n) {
+/// Reads `n` numbers into `v` (any allocator: row columns leave their numbers unwritten until
+/// read).
+template <class T, class A, class Ar>
+void get_column(Ar& ar, std::size_t n, std::vector<T, A>& v) {
   const std::string bytes = get_block(ar, n * sizeof(T));
-  std::vector<T> v(n);
+  v.resize(n);
   for (std::size_t i = 0; i < n; ++i) v[i] = read_le<T>(bytes.data() + i * sizeof(T));
-  return v;
 }
 
 template <class Ar>
@@ -178,25 +179,27 @@ standard::Findings load_findings(Ar& ar, std::uint32_t schema = kFindingsSchema)
   standard::FindingsColumns c;
   const std::uint32_t n = get_u32(ar, "rows");
   if (n > kMaxFindingsRows) throw CorruptFileError("findings claim " + std::to_string(n) + " rows");
-  c.observation = get_column<std::uint64_t>(ar, n);
-  c.standard = get_column<std::uint16_t>(ar, n);
-  for (const std::uint8_t o : get_column<std::uint8_t>(ar, n)) {
+  get_column(ar, n, c.observation);
+  get_column(ar, n, c.standard);
+  std::vector<std::uint8_t> outcomes;
+  get_column(ar, n, outcomes);
+  for (const std::uint8_t o : outcomes) {
     if (o > static_cast<std::uint8_t>(standard::Outcome::invalid)) throw CorruptFileError("a finding has no outcome");
     c.outcome.push_back(static_cast<standard::Outcome>(o));
   }
-  c.measured = get_column<double>(ar, n);
-  c.bound = get_column<double>(ar, n);
-  c.at = get_column<std::int64_t>(ar, n);
-  c.staff = get_column<std::uint32_t>(ar, n);
-  c.unit = get_column<std::uint32_t>(ar, n);
-  c.channel = get_column<std::uint32_t>(ar, n);
-  c.note = get_column<std::uint16_t>(ar, n);
+  get_column(ar, n, c.measured);
+  get_column(ar, n, c.bound);
+  get_column(ar, n, c.at);
+  get_column(ar, n, c.staff);
+  get_column(ar, n, c.unit);
+  get_column(ar, n, c.channel);
+  get_column(ar, n, c.note);
   c.staff_names = get_names(ar, "staff_names");
   c.unit_names = get_names(ar, "unit_names");
   c.channel_names = get_names(ar, "channel_names");
   c.id_pool = get_block(ar, get_count(ar, "id_bytes", static_cast<std::uint32_t>(kMaxPayloadBytes)));
   if (!is_utf8(c.id_pool)) throw CorruptFileError("an observation id is not valid UTF-8 text");
-  c.id_end = get_column<std::uint64_t>(ar, get_count(ar, "observations", kMaxFindingsRows));
+  get_column(ar, get_count(ar, "observations", kMaxFindingsRows), c.id_end);
   for (std::uint32_t i = 0, nd = get_count(ar, "details", kMaxFindingsRows); i < nd; ++i) {
     const std::int64_t row = get_i64(ar, "row");
     if (row < 0) throw CorruptFileError("the words of a finding name a negative row");

@@ -34,6 +34,7 @@
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "charter/detail/default_init_allocator.hpp"
 #include "charter/standard/standard.hpp"
 
 namespace charter::standard {
@@ -72,18 +73,24 @@ struct FindingsColumns {
   /// A deadline's `done` instant when nothing was recorded (Timing::done).
   static constexpr std::int64_t kNotRecorded = INT64_MIN;
 
-  std::vector<std::uint64_t> observation;  ///< index in the evaluated observations
-  std::vector<std::uint16_t> standard;     ///< into the standards
-  std::vector<Outcome> outcome;
-  std::vector<double> measured;
-  std::vector<double> bound;
-  std::vector<std::int64_t> at;            ///< UTC microseconds; INT64_MIN: no instant
-  std::vector<std::uint32_t> staff;        ///< into staff_names
-  std::vector<std::uint32_t> unit;         ///< into unit_names
-  std::vector<std::uint32_t> channel;      ///< into channel_names
+  /// A row column: a std::vector whose resize(n) leaves new numbers unwritten. An evaluation
+  /// sizes its columns once and writes every row in place; zeroing ten columns of millions of
+  /// rows first would cost more than the appends it saves.
+  template <class T>
+  using Column = std::vector<T, charter::detail::DefaultInitAllocator<T>>;
+
+  Column<std::uint64_t> observation;  ///< index in the evaluated observations
+  Column<std::uint16_t> standard;     ///< into the standards
+  Column<Outcome> outcome;
+  Column<double> measured;
+  Column<double> bound;
+  Column<std::int64_t> at;            ///< UTC microseconds; INT64_MIN: no instant
+  Column<std::uint32_t> staff;        ///< into staff_names
+  Column<std::uint32_t> unit;         ///< into unit_names
+  Column<std::uint32_t> channel;      ///< into channel_names
   /// Not applicable: the failing `when` condition (65535: no exclusion matched); a deadline:
   /// the rule that applied; an obligation not met: the condition that failed.
-  std::vector<std::uint16_t> note;
+  Column<std::uint16_t> note;
   std::vector<std::string> staff_names{""};  ///< entry 0 is "" (not given)
   std::vector<std::string> unit_names{""};
   std::vector<std::string> channel_names{""};
@@ -123,18 +130,21 @@ class Findings {
   /// The standards the rows index, in the charter's order.
   const std::vector<Standard>& standards() const { return *standards_; }
 
+  template <class T>
+  using Column = FindingsColumns::Column<T>;
+
   // Columns, one entry per row.
-  const std::vector<std::uint64_t>& observation() const { return c_.observation; }
+  const Column<std::uint64_t>& observation() const { return c_.observation; }
   /// The id of row i's observation ("" when it has none); std::out_of_range past the end.
   std::string_view observation_id(std::size_t i) const;
-  const std::vector<std::uint16_t>& standard() const { return c_.standard; }  ///< into standards()
-  const std::vector<Outcome>& outcome() const { return c_.outcome; }
-  const std::vector<double>& measured() const { return c_.measured; }
-  const std::vector<double>& bound() const { return c_.bound; }
-  const std::vector<std::int64_t>& at_micros() const { return c_.at; }  ///< UTC, since 1970
-  const std::vector<std::uint32_t>& staff() const { return c_.staff; }
-  const std::vector<std::uint32_t>& unit() const { return c_.unit; }
-  const std::vector<std::uint32_t>& channel() const { return c_.channel; }
+  const Column<std::uint16_t>& standard() const { return c_.standard; }  ///< into standards()
+  const Column<Outcome>& outcome() const { return c_.outcome; }
+  const Column<double>& measured() const { return c_.measured; }
+  const Column<double>& bound() const { return c_.bound; }
+  const Column<std::int64_t>& at_micros() const { return c_.at; }  ///< UTC, since 1970
+  const Column<std::uint32_t>& staff() const { return c_.staff; }
+  const Column<std::uint32_t>& unit() const { return c_.unit; }
+  const Column<std::uint32_t>& channel() const { return c_.channel; }
 
   /// Name tables the staff, unit and channel codes index; entry 0 is "".
   const std::vector<std::string>& staff_names() const { return c_.staff_names; }

@@ -107,9 +107,25 @@ TEST(Evaluate, RingsAreReadAsWholeNumbersDecimalsOrExponentsAndNothingElse) {
     EXPECT_NE(f.outcome()[i], Outcome::invalid) << text;
     EXPECT_EQ(f.measured()[i], value) << text;
   }
-  for (const std::string text : {" 2", "2 ", "+2", "2x", "nan", "inf", "0x2", "\u0662", "1,5"}) {
+  for (const std::string text : {" 2", "2 ", "+2", "2x", "nan", "inf", "0x2", "\u0662", "1,5", ".", "1.2.3", "1..2"}) {
     const Findings f = one(seen("CALL-N", "call", "2025-10-09 10:00", {{"rings", text}}));
     EXPECT_EQ(f.outcome()[row_of(f, "R-01")], Outcome::invalid) << "'" << text << "'";
+  }
+}
+
+TEST(Evaluate, ADecimalIsReadToTheNearestDoubleAsStrtodReadsIt) {
+  // Minutes to a clear answer as a service desk writes them, and decimals whose nearest
+  // double is not the digits over a power of ten computed carelessly: each must be the double
+  // strtod gives, bit for bit, up to fifteen digits and past them.
+  std::vector<std::string> texts = {"4.5",   "0.1",  "0.3",     "2.675",           "1.005",      "5.",
+                                    ".5",    "4.50", "0.000001", "123456.789012345", "999999999999999",
+                                    "9007199254740993", "0.1234567890123456", "1e-7", "12345678901234.5"};
+  for (int cents = 0; cents < 1000; cents += 7) texts.push_back(std::to_string(cents / 100) + "." + std::to_string(cents % 100 / 10) + std::to_string(cents % 10));
+  for (const std::string& text : texts) {
+    const Findings f = one(seen("ENQ-N", "enquiry", "2025-10-09 10:00", {{"answer_minutes", text}}));
+    const std::size_t i = row_of(f, "R-04");
+    ASSERT_NE(f.outcome()[i], Outcome::invalid) << text;
+    EXPECT_EQ(f.measured()[i], std::strtod(text.c_str(), nullptr)) << text;
   }
 }
 
@@ -378,7 +394,7 @@ TEST(Evaluate, RowsFollowObservationsThenTheCharterOrder) {
   EXPECT_EQ(seen_rows, (std::vector<std::string>{"A R-01", "A R-02", "A phone_log", "A phone_read_back",
                                                  "A forbidden_phrases", "A polite_greeting", "C R-03",
                                                  "C forbidden_phrases"}));
-  EXPECT_EQ(f.observation(), (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 2, 2}));
+  EXPECT_EQ(f.observation(), (Findings::Column<std::uint64_t>{0, 0, 0, 0, 0, 0, 2, 2}));
 }
 
 TEST(Evaluate, FindingsCarryWhoWhereAndWhen) {
