@@ -22,13 +22,8 @@ constexpr std::size_t kMaxListedProblems = 50;
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
-std::string number(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+// Numbers in problem messages, worded as every block words them.
+std::string number(double v) { return charter::detail::problem_number(v); }
 
 std::string problem_list(const std::string& subject, const std::vector<SurveyProblem>& problems) {
   return subject + ":" + charter::detail::problem_lines(problems);
