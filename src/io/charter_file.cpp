@@ -21,6 +21,7 @@
 #include "charter/org/appraisal.hpp"
 #include "charter/standard/standard.hpp"
 #include "charter/workflow/definition.hpp"
+#include "charter/workflow/notices.hpp"
 #include "yaml_tree.hpp"
 
 namespace charter::io {
@@ -1211,6 +1212,27 @@ org::AppraisalScheme read_appraisal(const Reader& r, const Node& node, const std
 
 }  // namespace
 
+namespace {
+
+// A charter whose standards or cycles raise rectification notices (`raiser`, the first entry)
+// must have a `rectification` workflow that can open them: said at load, not at the first notice.
+void check_notice_workflow(const Reader& r, const Node& root, const std::map<std::string, workflow::Definition>& workflows,
+                           const Node& raiser, const std::string& raiser_path) {
+  const auto found = workflows.find("rectification");
+  if (found == workflows.end()) {
+    r.fail(raiser, raiser_path,
+           "raises rectification notices, which open cases of a 'rectification' workflow, and the charter has "
+           "none (docs/charter-file.md)");
+  }
+  const std::vector<std::string> problems = workflow::notice_workflow_problems(found->second);
+  if (problems.empty()) return;
+  std::string why = "cannot open the rectification notices " + raiser_path + " raises: it";
+  for (std::size_t i = 0; i < problems.size(); ++i) why += (i ? "; it " : " ") + problems[i];
+  r.fail(*root.get("workflows")->get("rectification"), "workflows.rectification", why);
+}
+
+}  // namespace
+
 Charter parse_charter(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
   if (text.size() > kMaxCharterFileBytes) {
@@ -1256,6 +1278,17 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       workflows.emplace(id, finish_workflow(r, read_workflow(r, v, path, id), v, path, calendars, organization));
     }
   }
+  // The first `rectification` entry of a standard or cycle: the notices it raises open cases of
+  // the `rectification` workflow, checked once everything is read.
+  const Node* raiser = nullptr;
+  std::string raiser_path;
+  const auto note_raiser = [&](const Node& entry, const std::string& path) {
+    const Node* r = entry.is_map() ? entry.get("rectification") : nullptr;
+    if (!raiser && r && !r->is_null()) {
+      raiser = r;
+      raiser_path = Reader::join(path, "rectification");
+    }
+  };
   std::vector<standard::Standard> standards;
   if (const Node* sts = root.get("standards"); sts && !sts->is_null()) {
     if (!sts->is_map()) r.fail(*sts, "standards", "expected a map of standard id to standard");
@@ -1263,6 +1296,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       const std::string id = r.id(k, "standards");
       const std::string path = Reader::join("standards", id);
       standards.push_back(finish_standard(r, read_standard(r, v, path, id), v, path, calendars, organization));
+      note_raiser(v, path);
     }
   }
   std::vector<cycle::Cycle> cycles;
@@ -1272,6 +1306,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       const std::string id = r.id(k, "cycles");
       const std::string path = Reader::join("cycles", id);
       cycles.push_back(finish_cycle(r, read_cycle(r, v, path, id), v, path, calendars, organization));
+      note_raiser(v, path);
     }
     // Follow-ups name other cycles, so they are checked once every cycle is read.
     std::vector<cycle::ReferenceProblem> refs = cycle::validate_references(cycles);
@@ -1281,6 +1316,7 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
       report_problems(r, *cys, "cycles", std::move(placed));
     }
   }
+  if (raiser) check_notice_workflow(r, root, workflows, *raiser, raiser_path);
   std::vector<cycle::SurveyDesign> surveys;
   if (const Node* svs = given(root, "surveys")) surveys = read_surveys(r, root, *svs);
   std::optional<org::AppraisalScheme> appraisal;

@@ -56,6 +56,38 @@ std::string join_states(const std::vector<cycle::State>& states) {
   return out;
 }
 
+bool has_attribute(const Definition& d, const char* id) {
+  return std::any_of(d.attributes().begin(), d.attributes().end(), [&](const Attribute& a) { return a.id == id; });
+}
+
+const FieldSpec* field_of(const Definition& d, const char* id) {
+  for (const auto& f : d.spec().fields) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> notice_workflow_problems(const Definition& d) {
+  std::vector<std::string> problems;
+  if (!d.transition(kIssue, d.initial_state().id)) {
+    problems.push_back(std::string("has no '") + kIssue + "' event from its initial state '" + d.initial_state().id +
+                       "', so it cannot open a rectification notice");
+  }
+  if (!has_attribute(d, kUnit) && !field_of(d, kUnit)) {
+    problems.push_back(std::string("has no '") + kUnit + "' attribute or field to name the unit to rectify");
+  }
+  if (!field_of(d, kProblem)) problems.push_back(std::string("has no '") + kProblem + "' field for the problem found");
+  const FieldSpec* deadline = field_of(d, kDeadline);
+  if (!deadline || deadline->type != FieldSpec::Type::instant) {
+    problems.push_back(std::string("has no instant field '") + kDeadline + "' for the feedback deadline");
+  }
+  return problems;
+}
+
+namespace {
+
 // The workflow the notices open, checked once for what an `issue` event needs, and the issuer
 // checked against the organisation on as_of's local date.
 class Issuer {
@@ -64,32 +96,14 @@ class Issuer {
       : definition_(charter.workflow(workflow)), staff_(staff), as_of_(as_of) {
     charter::detail::require_finite(as_of, "as_of");
     const Definition& d = definition_;
+    if (const std::vector<std::string> problems = notice_workflow_problems(d); !problems.empty()) {
+      throw Error("workflow '" + d.id() + "' " + problems.front());
+    }
     const Transition* row = d.transition(kIssue, d.initial_state().id);
-    if (!row) {
-      throw Error("workflow '" + d.id() + "' has no '" + kIssue + "' event from its initial state '" +
-                  d.initial_state().id + "', so it cannot open a rectification notice");
-    }
-    const auto has_attribute = [&](const char* id) {
-      return std::any_of(d.attributes().begin(), d.attributes().end(), [&](const Attribute& a) { return a.id == id; });
-    };
-    const auto field = [&](const char* id) -> const FieldSpec* {
-      for (const auto& f : d.spec().fields) {
-        if (f.id == id) return &f;
-      }
-      return nullptr;
-    };
-    if (!has_attribute(kUnit) && !field(kUnit)) {
-      throw Error("workflow '" + d.id() + "' has no '" + kUnit + "' attribute or field to name the unit to rectify");
-    }
-    if (!field(kProblem)) throw Error("workflow '" + d.id() + "' has no '" + kProblem + "' field for the problem found");
-    const FieldSpec* deadline = field(kDeadline);
-    if (!deadline || deadline->type != FieldSpec::Type::instant) {
-      throw Error("workflow '" + d.id() + "' has no instant field '" + kDeadline + "' for the feedback deadline");
-    }
     for (const auto& a : d.attributes()) {
       if (a.id == kSeverity) severities_ = &a.values;
     }
-    has_severity_ = has_attribute(kSeverity) || field(kSeverity);
+    has_severity_ = has_attribute(d, kSeverity) || field_of(d, kSeverity);
     // No issuer: the notices are listed (a report shows what is due to be raised), not issued.
     if (!staff.empty() && !row->action.empty()) {
       const org::Organization& org = d.organization();

@@ -21,9 +21,10 @@
 //   - A notice is issued at `as_of` by `issuer`, a staff member the organisation allows to take
 //     the `issue` row's action (rectification.issue) on as_of's local date; std::invalid_argument
 //     otherwise. An empty issuer lists the notices without their events (a report showing what
-//     is due to be raised, for a charter that names no staff): nothing to feed a tracker. Its written feedback is due by the entry's Deadline counted from as_of on the
-//     cycle's (standard's) calendar, to the second; the `deadline` field holds it as local wall
-//     time of the workflow's zone.
+//     is due to be raised, for a charter that names no staff): nothing to feed a tracker.
+//   - Written feedback is due by the entry's Deadline counted from as_of on the cycle's
+//     (standard's) calendar, to the second; the `deadline` field holds it as local wall time of
+//     the workflow's zone.
 //   - Case ids are deterministic and unique per charter: "RN-<cycle>-<subject>-<period>" for an
 //     occurrence ("RN-R-20-front_desk-2025-05"; no subject part for a centre cycle), with
 //     "<cycle>.<follow-up cycle>" for a follow-up ("RN-R-20.R-21-front_desk-2025-05"), and
@@ -108,5 +109,11 @@ std::vector<Notice> standard_notices(const Charter& charter, const standard::Fin
 
 /// Every notice's events, notice by notice: what to feed a Tracker.
 std::vector<Event> events_of(const std::vector<Notice>& notices);
+
+/// What keeps `definition` from opening notices, each as words that follow its name ("has no
+/// 'problem' field for the problem found"): an `issue` row from its initial state, a `unit`
+/// attribute or field, a `problem` field, an instant field `deadline`. Empty: it can. Charter
+/// files check their `rectification` workflow with it when a standard or cycle raises notices.
+std::vector<std::string> notice_workflow_problems(const Definition& definition);
 
 }  // namespace charter::workflow

@@ -125,10 +125,11 @@ TEST(CharterFileCycles, MistakesAreRefusedWhereTheyAre) {
                  "organization.units[1].since", "");
 }
 
-// rectification: line 21 once inserted after the scope (the lines after it move down by one).
+// rectification: line 21 once inserted after the scope (the lines after it move down by one);
+// the workflow its notices open follows the cycles.
 std::string with_rectification(const std::string& entry, std::map<int, std::string> more = {}) {
   more[20] = "    scope: {per: unit, under: centre}\n    rectification: " + entry;
-  return with_lines(kBase, more);
+  return with_notice_workflow(with_lines(kBase, more));
 }
 
 TEST(CharterFileCycles, RectificationEntriesRead) {

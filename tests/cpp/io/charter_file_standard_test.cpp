@@ -215,9 +215,10 @@ TEST(CharterFileStandards, LocalTimeFollowsTheCalendarsZoneAcrossDaylightSaving)
   EXPECT_EQ(f.outcome()[3], Outcome::not_met);  // 16:30 local, nothing logged
 }
 
-// rectification: line 20 of late_call, which names a calendar.
+// rectification: line 20 of late_call, which names a calendar; the workflow its notices open
+// follows the standards.
 std::string with_rectification(const std::string& entry) {
-  return with_lines({{19, "    obligation: [{field: logged, is: yes}]\n    rectification: " + entry}});
+  return with_notice_workflow(with_lines({{19, "    obligation: [{field: logged, is: yes}]\n    rectification: " + entry}}));
 }
 
 TEST(CharterFileStandards, RectificationEntriesRead) {
@@ -257,6 +258,11 @@ TEST(CharterFileStandards, RectificationMistakesAreRefusedWhereTheyAre) {
                  "missing 'deadline'");
   expect_refused(with_rectification("{below: 0.9, min_checked: 0, period: month, deadline: 2 business days}"), 20, 46,
                  "standards.late_call.rectification.min_checked", "min_checked 0 is not 1 to 1000000000");
+  // The notices need a workflow to open: without one the entry itself is refused.
+  expect_refused(with_lines({{19, "    obligation: [{field: logged, is: yes}]\n    rectification: {below: 0.9, period: month, "
+                                  "deadline: 2 business days}"}}),
+                 20, 20, "standards.late_call.rectification",
+                 "raises rectification notices, which open cases of a 'rectification' workflow, and the charter has none");
   // rings names no calendar, and a rate is judged over periods of local dates.
   expect_refused(with_lines({{13, "    threshold: {measure: rings, at_most: 2}\n    rectification: {below: 0.9, period: month, deadline: 2 business days}"}}),
                  14, 20, "standards.rings.rectification",

@@ -28,6 +28,19 @@ inline std::string with_lines(const std::vector<std::string>& base, const std::m
   return out;
 }
 
+/// `text` with the smallest `rectification` workflow that can open the notices its standards'
+/// and cycles raise (docs/charter-file.md), on the calendar `office`; `text` has no workflows.
+inline std::string with_notice_workflow(const std::string& text) {
+  return text +
+         "workflows:\n"
+         "  rectification:\n"
+         "    calendar: office\n"
+         "    attributes: [{id: unit, required: true}]\n"
+         "    fields: [{id: problem}, {id: deadline, type: instant}]\n"
+         "    states: [{id: new, initial: true}, {id: issued, terminal: true}]\n"
+         "    transitions: [{event: issue, from: [new], to: issued, requires: [unit, problem, deadline]}]\n";
+}
+
 // Parses text that must be refused and checks where and why; returns what().
 inline std::string expect_refused(const std::string& text, int line, int column, const std::string& path,
                            const std::string& message) {

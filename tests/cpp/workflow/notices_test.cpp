@@ -273,10 +273,24 @@ TEST(CycleNotices, TheWorkflowMustBeAbleToOpenANotice) {
   CHARTER_EXPECT_THROW_MSG(raise(centre_with("severity: major}", "severity: urgent}")), Error,
                            "cycle 'check': severity 'urgent' is not a severity of workflow 'rectification' "
                            "(known: minor, normal, major)");
-  CHARTER_EXPECT_THROW_MSG(raise(centre_with("{id: deadline, type: instant}", "{id: deadline}")), Error,
-                           "workflow 'rectification' has no instant field 'deadline' for the feedback deadline");
-  CHARTER_EXPECT_THROW_MSG(raise(centre_with("{event: issue, from: [new]", "{event: open, from: [new]")), Error,
-                           "workflow 'rectification' has no 'issue' event from its initial state 'new'");
+  // A charter file whose `rectification` workflow cannot open the notices its entries raise is
+  // refused when it loads, at the workflow, with every gap.
+  CHARTER_EXPECT_THROW_MSG(centre_with("{id: deadline, type: instant}", "{id: deadline}"), CharterFileError,
+                           "workflows.rectification: cannot open the rectification notices "
+                           "standards.rings.rectification raises: it has no instant field 'deadline' for the "
+                           "feedback deadline");
+  CHARTER_EXPECT_THROW_MSG(
+      centre_with("{event: issue, from: [new]", "{event: open, from: [new]"), CharterFileError,
+      "it has no 'issue' event from its initial state 'new', so it cannot open a rectification notice");
+  // So is one without the workflow at all, at the first entry that raises notices.
+  CHARTER_EXPECT_THROW_MSG(centre_with("workflows:\n  rectification:", "workflows:\n  notices:"), CharterFileError,
+                           "standards.rings.rectification: raises rectification notices, which open cases of a "
+                           "'rectification' workflow, and the charter has none");
+  // Another workflow named when raising is checked then.
+  const Charter& builtin = test::staffed_builtin();
+  CHARTER_EXPECT_THROW_MSG(cycle_notices(builtin, cycle::status(builtin, {}, at("2025-05-01 00:00"), at("2025-06-01 00:00"), as_of),
+                                         as_of, "quality_staff.1", "complaint"),
+                           Error, "workflow 'complaint' has no 'issue' event from its initial state");
 }
 
 TEST(CycleNotices, TheBuiltInKeyAccountCallbacksGoToAfterSales) {
