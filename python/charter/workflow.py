@@ -79,6 +79,7 @@ events_to_text = _w.events_to_text
 
 _cycle_notices = _w._cycle_notices
 _standard_notices = _w._standard_notices
+notice_workflow_problems = _w.notice_workflow_problems
 
 DefinitionError = _core.DefinitionError
 RejectedEventError = _core.RejectedEventError
@@ -181,6 +182,7 @@ __all__ = [
     "cycle_notices",
     "standard_notices",
     "events_of",
+    "notice_workflow_problems",
     "read_events",
     "write_events",
 ]

@@ -93,6 +93,10 @@ void bind_notices(py::module_& root) {
       },
       py::arg("charter"), py::arg("records"), py::arg("from_"), py::arg("to"), py::arg("as_of"), py::arg("issuer"),
       py::kw_only(), py::arg("workflow") = "rectification", py::arg("zone") = py::none());
+  m.def("notice_workflow_problems", &wf::notice_workflow_problems, py::arg("definition"),
+        "What keeps a workflow definition from opening rectification notices, each as words that follow its "
+        "name (an 'issue' event from its initial state, a 'unit' attribute or field, a 'problem' field, an "
+        "instant field 'deadline'); empty when it can.");
   m.def(
       "_standard_notices",
       [](const Charter& c, py::handle findings, py::handle from, py::handle to, py::handle as_of,

@@ -119,3 +119,11 @@ def test_the_entries_are_visible_and_pickle():
     for name in ("Notice", "cycle_notices", "standard_notices", "events_of"):
         assert name in workflow.__all__
     assert "Rectification" in cycle.__all__ and "Rectification" in standard.__all__
+
+
+def test_a_workflow_that_cannot_open_notices_says_what_it_lacks():
+    assert workflow.notice_workflow_problems(RULEBOOK.workflow("rectification")) == []
+    lacks = workflow.notice_workflow_problems(RULEBOOK.workflow("complaint"))
+    assert lacks[0].startswith("has no 'issue' event from its initial state")
+    assert "has no 'problem' field for the problem found" in lacks
+    assert "has no instant field 'deadline' for the feedback deadline" in lacks
