@@ -28,6 +28,9 @@ class Checker {
           const org::Organization& organization)
       : spec_(spec), calendars_(calendars), organization_(organization) {}
 
+  // The phrase lists of a phrases rule, compiled by run() when they compile.
+  std::optional<PhraseMatcher> forbidden, required;
+
   std::vector<StandardProblem> run() {
     if (!org::is_valid_id(spec_.id)) {
       add("", quoted(spec_.id) + " is not a valid id (1–64 of A–Z a–z 0–9 _ . -, starting with a letter or digit)");
@@ -181,17 +184,21 @@ class Checker {
     if (p.forbidden.empty() && p.required.empty()) {
       add("phrases", "list 'forbidden' phrases, 'required' phrases, or both");
     }
-    compile("phrases.forbidden", p.forbidden);
-    compile("phrases.required", p.required);
+    compile("phrases.forbidden", p.forbidden, forbidden);
+    compile("phrases.required", p.required, required);
   }
 
-  void compile(const std::string& path, const std::vector<std::string>& phrases) {
+  // Compiled to see that every phrase folds to something; the Standard keeps what compiled
+  // rather than compiling it again.
+  void compile(const std::string& path, const std::vector<std::string>& phrases, std::optional<PhraseMatcher>& out) {
+    if (phrases.empty()) return;
     try {
-      PhraseMatcher{phrases};
+      out.emplace(phrases);
     } catch (const ParseError& e) {
       add(path, e.what());
     }
   }
+
 
   void check(const DistinctSigners& d) {
     field("distinct_signers.field", d.field, "field listing the signers");
@@ -249,17 +256,16 @@ struct Standard::Data {
 
 Standard::Standard(StandardSpec spec, const std::map<std::string, calendar::BusinessCalendar>& calendars,
                    const org::Organization& organization) {
-  std::vector<StandardProblem> problems = validate(spec, calendars, organization);
+  Checker checker(spec, calendars, organization);
+  std::vector<StandardProblem> problems = checker.run();
   if (!problems.empty()) throw StandardError(spec.id, std::move(problems));
   auto data = std::make_shared<Data>();
   data->organization = organization;
   data->owner = !spec.owner.empty() ? spec.owner
                                     : organization.accountable_for({org::SubjectKind::standard, spec.id})->id;
   if (!spec.calendar.empty()) data->calendar = calendars.at(spec.calendar);
-  if (const auto* p = std::get_if<Phrases>(&spec.rule)) {
-    if (!p->forbidden.empty()) data->forbidden.emplace(p->forbidden);
-    if (!p->required.empty()) data->required.emplace(p->required);
-  }
+  data->forbidden = std::move(checker.forbidden);
+  data->required = std::move(checker.required);
   data->spec = std::move(spec);
   data_ = std::move(data);
 }
