@@ -21,9 +21,8 @@ when the charter states none). A scheme saves and loads on its own with ``charte
     ['excellent']
 """
 
-import math
-
 from . import _core
+from ._cells import is_missing
 
 _o = _core.org
 
@@ -82,7 +81,7 @@ def _columns(scheme, scores, staff):
         ids.append(str(row.get(staff, "")))
         for j, c in enumerate(_COMPONENTS):
             value = row.get(c)
-            if value is None or (isinstance(value, float) and math.isnan(value)):
+            if is_missing(value):
                 continue
             try:
                 arrays[j][i] = float(value)

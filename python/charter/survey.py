@@ -30,9 +30,8 @@ A charter's designs are the charter file's ``surveys`` section: ``Charter.survey
     [25, 15, 10]
 """
 
-import math
-
 from . import _core
+from ._cells import is_missing
 
 _s = _core.survey
 
@@ -68,10 +67,6 @@ def _is_frame(obj):
     return isinstance(obj, pd.DataFrame)
 
 
-def _missing(value):
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _tier_rows(tiers):
     """(id, share, minimum, population) for every accepted form of `tiers`."""
     if isinstance(tiers, SurveyDesign):
@@ -86,8 +81,8 @@ def _tier_rows(tiers):
         for rec in frame.to_dict("records"):
             minimum = rec.get("minimum", 0)
             population = rec.get("population")
-            rows.append((str(rec["tier"]), float(rec["share"]), 0 if _missing(minimum) else int(minimum),
-                         None if _missing(population) else int(population)))
+            rows.append((str(rec["tier"]), float(rec["share"]), 0 if is_missing(minimum) else int(minimum),
+                         None if is_missing(population) else int(population)))
         return rows
     if isinstance(tiers, dict):
         rows = []
@@ -98,7 +93,7 @@ def _tier_rows(tiers):
                     raise _error([(f"tiers[{key!r}]", f"unknown keys {sorted(unknown)} (expected share, minimum, population)")])
                 population = value.get("population")
                 rows.append((str(key), float(value.get("share", 1.0)), int(value.get("minimum", 0)),
-                             None if _missing(population) else int(population)))
+                             None if is_missing(population) else int(population)))
             elif isinstance(value, Tier):
                 rows.append((str(key), value.share, value.minimum, value.population))
             else:
@@ -182,7 +177,7 @@ def satisfaction(design, responses, confidence=0.95, *, tier="tier"):
             tiers.append(str(row[tier]))
             for j, d in enumerate(dims):
                 value = row.get(d)
-                if _missing(value):
+                if is_missing(value):
                     continue
                 try:
                     scores[i, j] = float(value)

@@ -110,3 +110,21 @@ def test_every_appraisal_type_pickles(scores, protocol):
         [(r.staff, r.score, r.grade, r.missing, r.partial) for r in results]
     back_summary = pickle.loads(pickle.dumps(summary, protocol))
     assert back_summary.counts() == summary.counts() and back_summary.not_graded == summary.not_graded
+
+
+def test_every_kind_of_empty_cell_is_no_data():
+    # None, NaN of Python and numpy, pandas NA and NaT: a component without data, never "not a
+    # number". A nullable integer column (Int64) holds pd.NA where a value is missing.
+    rows = [{"staff": "s001", "customer": None, "peer": np.float32("nan"), "supervisor": pd.NA},
+            {"staff": "s002", "customer": 80, "peer": pd.NaT, "supervisor": 90}]
+    results = appraisal.appraise(AppraisalScheme(missing=MissingPolicy.reweight), rows)
+    assert results[0].missing == [appraisal.Component.customer, appraisal.Component.peer,
+                                  appraisal.Component.supervisor]
+    assert results[1].missing == [appraisal.Component.peer]
+    assert results[1].score == pytest.approx((0.4 * 80 + 0.3 * 90) / 0.7)
+    frame = pd.DataFrame({"staff": ["s001", "s002"], "customer": pd.array([None, 80], dtype="Int64"),
+                          "peer": [70, 70], "supervisor": [90, 90]})
+    assert [r.missing for r in appraisal.appraise(AppraisalScheme(), frame)] == [[appraisal.Component.customer], []]
+    # Text is a value, and not a number.
+    with pytest.raises(charter.AppraisalError, match=r"inputs\[0\].customer: 'n/a' is not a number"):
+        appraisal.appraise(AppraisalScheme(), [{"staff": "s001", "customer": "n/a", "peer": 1, "supervisor": 1}])

@@ -185,6 +185,16 @@ def test_a_dimension_nobody_answered_and_empty_responses(design):
     assert survey.satisfaction(design, []).respondents == 0
 
 
+def test_every_kind_of_empty_cell_is_an_unanswered_item(design):
+    # None, numpy NaN, pandas NA and NaT all leave the item unanswered.
+    rows = [{"tier": "key", "timeliness": 4, "value_for_money": None},
+            {"tier": "key", "timeliness": np.float32("nan"), "value_for_money": pd.NA},
+            {"tier": "retail", "timeliness": 3, "value_for_money": pd.NaT}]
+    r = survey.satisfaction(design, rows)
+    assert (r.dimensions[0].answers, r.dimensions[1].answers) == (2, 0)
+    assert r.respondents == 3
+
+
 def test_bad_responses_are_refused_with_their_position(design):
     with pytest.raises(charter.SurveyError) as e:
         survey.satisfaction(design, pd.DataFrame({"tier": ["key", "vip"], "timeliness": [6, 4], "value_for_money": [4, 4]}))
