@@ -78,13 +78,6 @@ std::vector<std::uint8_t> scope_mask(const workflow::AttributeColumn& column, co
   return mask;
 }
 
-std::string attribute_of(const workflow::Case& c, const std::string& name) {
-  for (const auto& [k, v] : c.attributes()) {
-    if (k == name) return v;
-  }
-  return "";
-}
-
 void add_counts(standard::ComplianceRow& to, const standard::ComplianceRow& from) {
   to.met += from.met;
   to.not_met += from.not_met;
@@ -112,8 +105,13 @@ bool needs_attention(const cycle::OccurrenceStatus& o) {
 void complaint_figures(MonthlyReport& r, const workflow::Tracker& complaints, const calendar::BusinessCalendar& cal,
                        const std::set<std::string>& units, const MonthlyOptions& o, Micros from, Micros to) {
   const workflow::CycleTable cycles = complaints.cycles(r.as_of);
+  // Cases' units as of the report, like everything else in it (a later event may move a case).
+  const bool has_unit = std::any_of(complaints.definition().attributes().begin(), complaints.definition().attributes().end(),
+                                    [](const workflow::Attribute& a) { return a.id == "unit"; });
+  const workflow::AttributeColumn unit =
+      units.empty() && !has_unit ? workflow::AttributeColumn{} : complaints.attribute("unit", r.as_of);
   std::vector<std::uint8_t> mask;
-  if (!units.empty()) mask = scope_mask(complaints.attribute("unit", r.as_of), units);
+  if (!units.empty()) mask = scope_mask(unit, units);
   const std::vector<std::uint8_t>* in_scope = units.empty() ? nullptr : &mask;
   r.complaints = detail::kpis_of(cycles, complaints.definition().id(), cal, r.first_day, r.last_day,
                                  o.resolution_timer, in_scope);
@@ -142,7 +140,8 @@ void complaint_figures(MonthlyReport& r, const workflow::Tracker& complaints, co
     b.due = instant(cycles.due[i]);
     b.stopped = instant(cycles.stopped[i]);
     b.overdue = boost::posix_time::microseconds(-cycles.remaining[i]);
-    b.unit = attribute_of(complaints.get(b.case_id), "unit");
+    const std::size_t row = cycles.case_row[i];
+    b.unit = row < unit.size() && unit.code[row] >= 0 ? unit.values[static_cast<std::size_t>(unit.code[row])] : "";
     b.goal = complaints.explain(b.case_id, b.timer, r.as_of, b.cycle).goal;
     b.explanation = detail::breach_sentence(b, r, Lang::en);
     r.breaches.push_back(std::move(b));

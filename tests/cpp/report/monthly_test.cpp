@@ -270,6 +270,33 @@ TEST(MonthlyReport, AUnitsReportKeepsItsOwnComplaintsNoticesAndChecks) {
   EXPECT_NE(md.find("is due 2025-11-30 23:59: done"), std::string::npos) << md;
 }
 
+TEST(MonthlyReport, ABreachIsListedUnderTheUnitItsCaseHadAtTheReport) {
+  // C-1 of front desk is never acknowledged in November; on 5 December its acknowledgement moves
+  // it to the call centre. November's report as of 1 December lists its breaches under front
+  // desk; the same report as of 10 December, under the call centre.
+  const Charter& c = test::staffed_builtin();
+  workflow::Tracker complaints = small_complaints();
+  complaints.apply(event("C-1", "2025-12-05 10:00", "acknowledge", "quality_staff.1", {{"unit", "call_centre"}}));
+  const auto units_of_c1 = [&](const MonthlyReport& r) {
+    std::set<std::string> units;
+    for (const BreachLine& b : r.breaches) {
+      if (b.case_id == "C-1") units.insert(b.unit);
+    }
+    return units;
+  };
+  const MonthlyReport at_month_end = monthly(c, complaints, standard::Findings(), {}, 2025, 11);
+  EXPECT_EQ(units_of_c1(at_month_end), (std::set<std::string>{"front_desk"}));
+  MonthlyOptions later;
+  later.as_of = shanghai("2025-12-10 09:00");
+  EXPECT_EQ(units_of_c1(monthly(c, complaints, standard::Findings(), {}, 2025, 11, later)),
+            (std::set<std::string>{"call_centre"}));
+  // A unit's report follows the same instant: front desk's holds C-1's breaches at month end.
+  MonthlyOptions front;
+  front.unit = "front_desk";
+  EXPECT_EQ(units_of_c1(monthly(c, complaints, standard::Findings(), {}, 2025, 11, front)),
+            (std::set<std::string>{"front_desk"}));
+}
+
 TEST(MonthlyReport, TheReportsOwnDueDateIsMetLateOrOverdue) {
   const Charter& c = test::staffed_builtin();
   const workflow::Tracker complaints = small_complaints();
