@@ -254,12 +254,13 @@ bool read_any(std::string_view text, Fields& f, DateTimeProblem& problem) {
   return in_range(f, problem);
 }
 
-// "YYYY-MM-DD HH:MM" and "YYYY-MM-DD HH:MM:SS" ('T' or ' '), the forms nearly every line of an
-// event or observation file has: one pass over fixed positions. Anything else (or a digit out of
-// place) goes to read_any, which also words the problem.
+// "YYYY-MM-DD HH:MM" and "YYYY-MM-DD HH:MM:SS" ('T' or ' '), the latter also with "Z" or an
+// offset "±HH:MM" / "±HHMM": the forms nearly every line of an event or observation file has,
+// in one pass over fixed positions. Anything else (a digit out of place, an offset out of range,
+// a fraction) goes to read_any, which also words the problem.
 bool read_common(std::string_view text, Fields& f) {
   const std::size_t n = text.size();
-  if (n != 16 && n != 19) return false;
+  if (n != 16 && n != 19 && n != 20 && n != 24 && n != 25) return false;
   const char* c = text.data();
   const auto two = [c](std::size_t at, int& v) {
     const unsigned a = static_cast<unsigned char>(c[at]) - '0', b = static_cast<unsigned char>(c[at + 1]) - '0';
@@ -272,7 +273,21 @@ bool read_common(std::string_view text, Fields& f) {
     return false;
   }
   f.year += hi * 100;
-  if (n == 19 && (c[16] != ':' || !two(17, f.second))) return false;
+  if (n == 16) return true;
+  if (c[16] != ':' || !two(17, f.second)) return false;
+  if (n == 19) return true;
+  if (n == 20) {
+    if (c[19] != 'Z') return false;
+    f.offset_minutes = 0;
+    return true;
+  }
+  int oh = 0, om = 0;
+  const std::size_t minutes = n == 25 ? 23 : 22;  // after "±HH:" or "±HH"
+  if ((c[19] != '+' && c[19] != '-') || !two(20, oh) || (n == 25 && c[22] != ':') || !two(minutes, om) || oh > 23 ||
+      om > 59) {
+    return false;
+  }
+  f.offset_minutes = (c[19] == '-' ? -1 : 1) * (oh * 60 + om);
   return true;
 }
 

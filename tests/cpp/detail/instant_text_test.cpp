@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,16 +113,21 @@ TEST(WallText, RefusesWhatTheDateTimeParserRefusesAtTheSameColumn) {
   }
 }
 
-// Whether `text` is a date-time of the two common forms, by the rule written out: digits where
-// the shape has them, its separators, and fields in range.
+// Whether `text` is a date-time of the common forms, by the rule written out: digits where the
+// shape has them, its separators, and fields in range. 's' is the offset's sign.
 bool common_form(const std::string& text) {
-  const std::string shape = text.size() == 16 ? "dddd-dd-dd?dd:dd" : "dddd-dd-dd?dd:dd:dd";
-  if (text.size() != 16 && text.size() != 19) return false;
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    const char c = text[i];
-    if (shape[i] == 'd' ? !(c >= '0' && c <= '9') : shape[i] == '?' ? c != ' ' && c != 'T' : c != shape[i]) {
-      return false;
-    }
+  static const std::map<std::size_t, std::string> shapes = {
+      {16, "dddd-dd-dd?dd:dd"},      {19, "dddd-dd-dd?dd:dd:dd"},      {20, "dddd-dd-dd?dd:dd:ddZ"},
+      {24, "dddd-dd-dd?dd:dd:ddsdddd"}, {25, "dddd-dd-dd?dd:dd:ddsdd:dd"}};
+  const auto shape = shapes.find(text.size());
+  if (shape == shapes.end()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i], want = shape->second[i];
+    const bool ok = want == 'd'   ? c >= '0' && c <= '9'
+                    : want == '?' ? c == ' ' || c == 'T'
+                    : want == 's' ? c == '+' || c == '-'
+                                  : c == want;
+    if (!ok) return false;
   }
   const auto num = [&](std::size_t at, std::size_t n) { return std::stoi(text.substr(at, n)); };
   const int y = num(0, 4), mo = num(5, 2), d = num(8, 2);
@@ -130,16 +136,34 @@ bool common_form(const std::string& text) {
                                                                  static_cast<unsigned short>(mo))) {
     return false;
   }
-  return num(11, 2) < 24 && num(14, 2) < 60 && (text.size() == 16 || num(17, 2) < 60);
+  if (num(11, 2) > 23 || num(14, 2) > 59 || (text.size() >= 19 && num(17, 2) > 59)) return false;
+  if (text.size() >= 24) return num(20, 2) <= 23 && num(text.size() - 2, 2) <= 59;
+  return true;
+}
+
+TEST(WallText, AProblemInAnOffsetFormIsNamedAtItsColumn) {
+  const auto problem_of = [](const std::string& text) {
+    WallText t;
+    DateTimeProblem p;
+    EXPECT_FALSE(try_parse_wall(text, t, p)) << text;
+    return std::to_string(p.column) + ": " + p.why;
+  };
+  EXPECT_EQ(problem_of("2025-10-01T10:00:00+24:00"), "21: offset hour 24 is not 00..23");
+  EXPECT_EQ(problem_of("2025-10-01T10:00:00+08:60"), "24: offset minute 60 is not 00..59");
+  EXPECT_EQ(problem_of("2025-10-01T10:00:00-0860"), "23: offset minute 60 is not 00..59");
+  EXPECT_EQ(problem_of("2025-13-01T10:00:00+08:00"), "6: month 13 is not 01..12");
+  EXPECT_EQ(problem_of("2025-02-29 10:00:00Z"), "9: day 29 is not in that month (it has 28 days)");
+  EXPECT_EQ(problem_of("2025-10-01 24:00:00Z"), "12: hour 24 is not 00..23");
 }
 
 TEST(WallText, EverySingleByteChangeOfACommonTextIsJudgedByTheShape) {
-  // Each position of both common forms replaced by each byte that matters to the fast path: a
+  // Each position of the common forms replaced by each byte that matters to the fast path: a
   // digit where a separator belongs, a separator where a digit belongs, letters, high bytes.
   int accepted = 0;
-  for (const std::string base : {"2025-10-01 09:30", "2024-02-29T23:59:59"}) {
+  for (const std::string base : {"2025-10-01 09:30", "2024-02-29T23:59:59", "2025-10-01 09:30:00Z",
+                                 "2025-10-01T09:30:00+08:00", "2025-12-31 23:59:59-0330"}) {
     for (std::size_t i = 0; i < base.size(); ++i) {
-      for (const char c : {'0', '3', '5', '9', '-', ':', ' ', 'T', '/', 'a', '\0', '\x7f', '\xef'}) {
+      for (const char c : {'0', '2', '3', '5', '9', '-', '+', ':', ' ', 'T', 'Z', '/', 'a', '\0', '\x7f', '\xef'}) {
         std::string text = base;
         text[i] = c;
         WallText t;
@@ -151,7 +175,7 @@ TEST(WallText, EverySingleByteChangeOfACommonTextIsJudgedByTheShape) {
       }
     }
   }
-  EXPECT_GT(accepted, 50);  // the sweep reaches both answers
+  EXPECT_GT(accepted, 150);  // the sweep reaches both answers
 }
 
 TEST(WallText, TheInstantOfAWallTimeIsTheCalendarsFirstOccurrence) {
