@@ -17,10 +17,21 @@ using detail::TimerOp;
 
 std::string idx(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
+// A message quotes at most this many ids of a list, and a definition lists at most this many
+// problems: a saved charter or a charter file may hold thousands of values, and a message that
+// quotes all of them for each of thousands of mistakes grows with their product.
+constexpr std::size_t kMaxQuotedIds = 20;
+constexpr std::size_t kMaxListedProblems = 50;
+
 template <class T>
 std::string quoted_list(const T& items) {
   std::string out;
-  for (const auto& s : items) out += (out.empty() ? "'" : ", '") + std::string(s) + "'";
+  std::size_t n = 0;
+  for (const auto& s : items) {
+    if (n++ >= kMaxQuotedIds) continue;
+    out += (out.empty() ? "'" : ", '") + std::string(s) + "'";
+  }
+  if (n > kMaxQuotedIds) out += " and " + std::to_string(n - kMaxQuotedIds) + " more";
   return out.empty() ? "(none)" : out;
 }
 
@@ -44,11 +55,18 @@ class Checker {
     check_transitions();
     check_timers();
     check_escalations();
+    if (unlisted_) problems_.push_back({"", "… and " + std::to_string(unlisted_) + " more problems"});
     return std::move(problems_);
   }
 
  private:
-  void problem(std::string path, std::string message) { problems_.push_back({std::move(path), std::move(message)}); }
+  void problem(std::string path, std::string message) {
+    if (problems_.size() < kMaxListedProblems) {
+      problems_.push_back({std::move(path), std::move(message)});
+    } else {
+      ++unlisted_;
+    }
+  }
 
   std::string calendar_ids() const {
     std::vector<std::string> ids;
@@ -94,7 +112,7 @@ class Checker {
       const std::string p = idx("attributes", i);
       if (!unique(slots_, a.id, p + ".id", "attribute or field")) continue;
       attributes_[a.id] = &a;
-      std::set<std::string> vals;
+      std::set<std::string>& vals = allowed_[a.id];
       for (std::size_t k = 0; k < a.values.size(); ++k) {
         if (a.values[k].empty()) problem(idx(p + ".values", k), "an allowed value cannot be empty");
         if (!vals.insert(a.values[k]).second) problem(idx(p + ".values", k), "value '" + a.values[k] + "' is listed twice");
@@ -120,8 +138,9 @@ class Checker {
       }
       if (c.values.empty()) problem(p, "a condition lists the values it accepts");
       const auto& allowed = it->second->values;
+      const std::set<std::string>& allowed_set = allowed_.at(c.attribute);
       for (std::size_t k = 0; k < c.values.size(); ++k) {
-        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), c.values[k]) == allowed.end()) {
+        if (!allowed.empty() && !allowed_set.count(c.values[k])) {
           problem(idx(p, k), "'" + c.values[k] + "' is not a value of attribute '" + c.attribute +
                                  "' (allowed: " + quoted_list(allowed) + ")");
         }
@@ -277,8 +296,9 @@ class Checker {
           problem(p + ".goal.by", "unknown attribute '" + g.attribute + "'");
         } else {
           const auto& allowed = a->second->values;
+          const std::set<std::string>& allowed_set = allowed_.at(g.attribute);
           for (const auto& [value, rule] : g.rules) {
-            if (!value.empty() && !allowed.empty() && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+            if (!value.empty() && !allowed.empty() && !allowed_set.count(value)) {
               problem(p + ".goal." + value, "'" + value + "' is not a value of attribute '" + g.attribute + "' (allowed: " +
                                                 quoted_list(allowed) + ")");
             }
@@ -370,6 +390,8 @@ class Checker {
   std::vector<DefinitionProblem> problems_;
   std::set<std::string> states_, slots_, checklists_, items_, events_;
   std::map<std::string, const Attribute*> attributes_;
+  std::map<std::string, std::set<std::string>> allowed_;  // each attribute's values, to look up
+  std::size_t unlisted_ = 0;                              // problems past kMaxListedProblems
   std::map<std::string, const FieldSpec*> fields_;
   std::map<std::string, const TimerSpec*> timers_;
   std::string initial_;

@@ -97,6 +97,32 @@ TEST(Definition, EveryProblemIsReportedWithItsPath) {
   }
 }
 
+TEST(Definition, ThousandsOfMistakesAreListedBoundedNotQuotedInFull) {
+  // A saved charter may hold an attribute of 4,000 values and a condition naming 4,000 values it
+  // does not allow (fuzz/README.md, run of 2026-12-03, finding 2): every message once quoted
+  // every allowed value, 4,000 × 4,000 of them. Now 50 problems are listed, each quoting at most
+  // 20 values, and a last line counts the rest.
+  DefinitionSpec s = small();
+  s.attributes[0].values.clear();
+  for (int v = 0; v < 4000; ++v) s.attributes[0].values.push_back("v" + std::to_string(v));
+  Condition c;
+  c.attribute = "severity";
+  c.values.assign(4000, "n");
+  s.transitions[0].when = {c};
+  const std::vector<DefinitionProblem> ps = problems(s);
+  ASSERT_EQ(ps.size(), 51u) << joined(ps).substr(0, 2000);
+  EXPECT_EQ(ps[0].path, "transitions[0].when.severity[0]");
+  EXPECT_EQ(ps[0].message.rfind("'n' is not a value of attribute 'severity' (allowed: 'v0', 'v1', ", 0), 0u);
+  EXPECT_NE(ps[0].message.find("'v19' and 3980 more)"), std::string::npos) << ps[0].message.substr(0, 400);
+  EXPECT_EQ(ps[0].message.find("'v20'"), std::string::npos) << ps[0].message.substr(0, 400);
+  EXPECT_EQ(ps.back().path, "");
+  EXPECT_EQ(ps.back().message, "… and 3950 more problems");
+  // Every value allowed: no problem, and no quadratic look-up either.
+  s.transitions[0].when[0].values.clear();
+  for (int v = 0; v < 4000; ++v) s.transitions[0].when[0].values.push_back("v" + std::to_string(3999 - v));
+  EXPECT_TRUE(problems(s).empty()) << joined(problems(s));
+}
+
 TEST(Definition, TheSameEventTwiceInOneStateIsAmbiguous) {
   DefinitionSpec s = small();
   Transition again = s.transitions[1];
