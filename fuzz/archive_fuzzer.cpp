@@ -25,6 +25,11 @@
 // that is not (SerializationError), and that save happens outside any try, so a loaded string
 // that is not UTF-8 aborts here; a calendar's strings and zone are also checked directly, and
 // its index is no larger than calendar::count_intervals says (the bound the loader enforces).
+//
+// Report documents and monthly reports are saved to be laid out again, so every one that loads
+// is also rendered (Markdown and HTML; a monthly report in both languages): that may refuse with
+// a charter::Error (report::ReportError), anything else is a finding, and what it writes must be
+// UTF-8.
 
 #include <cstddef>
 #include <cstdint>
@@ -49,6 +54,9 @@
 #include "charter/io/serialize_org.hpp"
 #include "charter/io/serialize_survey.hpp"
 #include "charter/io/serialize_workflow.hpp"
+#include "charter/report/document.hpp"
+#include "charter/report/monthly.hpp"
+#include "charter/report/render.hpp"
 
 namespace {
 
@@ -119,6 +127,31 @@ bool same(const T& a, const T& b) {
   }
 }
 
+void check_rendered(const std::string& text) {
+  if (!io::serial::is_utf8(text)) fail("a loaded report was rendered as text that is not UTF-8");
+}
+
+// A loaded report laid out again, as a caller would: only charter::Error may stop it.
+template <class T>
+void check_render(const T& loaded) {
+  namespace report = charter::report;
+  if constexpr (std::is_same_v<T, report::Document>) {
+    try {
+      check_rendered(report::to_markdown(loaded));
+      check_rendered(report::to_html(loaded));
+    } catch (const charter::Error&) {
+    }
+  } else if constexpr (std::is_same_v<T, report::MonthlyReport>) {
+    for (const report::Lang lang : {report::Lang::zh, report::Lang::en}) {
+      try {
+        check_rendered(report::to_markdown(loaded, lang));
+        check_rendered(report::to_html(loaded, lang));
+      } catch (const charter::Error&) {
+      }
+    }
+  }
+}
+
 // Saves what was loaded in `format`, loads that, saves it again. Outside any try on purpose: a
 // loaded object that cannot be saved and loaded again (even with a charter::Error) is a bug.
 template <class T>
@@ -162,6 +195,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // Accepted: the envelope was valid, so byte 6 is its format.
   const auto format = static_cast<io::ArchiveFormat>(static_cast<std::uint8_t>(bytes[6]));
-  std::visit([&](const auto& x) { check_round_trip(x, format); }, *loaded);
+  std::visit(
+      [&](const auto& x) {
+        check_round_trip(x, format);
+        check_render(x);
+      },
+      *loaded);
   return 0;
 }
