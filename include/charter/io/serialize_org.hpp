@@ -55,6 +55,15 @@ inline constexpr std::uint32_t kMaxStaff = 2000000;
 inline constexpr std::uint32_t kMaxRolesPerStaff = 1000;
 inline constexpr std::uint32_t kMaxGrants = 2000000;
 inline constexpr std::uint32_t kMaxCalendars = 1000;
+/// Open intervals the calendars of one charter payload may hold together (calendar::
+/// count_intervals summed over them): the bound of a single calendar, about 44 MB of index. Each
+/// calendar is bounded alone (calendar::kMaxCalendarIntervals), but a payload may hold
+/// kMaxCalendars of them, and a calendar near that bound takes a few hundred bytes to describe and
+/// about 40 MB to build: 60 of them, a 45 KB file, took 2.4 GB and 3.6 s to load, and 1000 would
+/// have needed 39 GB. A charter, and the one a case, tracker or findings embed, is checked on
+/// save too (SerializationError), so whatever saves also loads. The built-in charter's two
+/// calendars hold 1,843.
+inline constexpr std::uint64_t kMaxCharterCalendarIntervals = calendar::kMaxCalendarIntervals;
 inline constexpr std::uint32_t kMaxSurveys = 1000;
 
 namespace serial {
@@ -203,6 +212,13 @@ void save_charter(Ar& ar, const Charter& c, std::uint32_t schema = kCharterSchem
   if (schema < 5 && c.appraisal()) {
     throw SerializationError("charter payload version " + std::to_string(schema) + " cannot hold an appraisal scheme");
   }
+  std::uint64_t intervals = 0;
+  for (const auto& [id, cal] : c.calendars()) intervals += calendar::count_intervals(cal.spec());
+  if (intervals > kMaxCharterCalendarIntervals) {
+    throw SerializationError("the charter's calendars hold " + std::to_string(intervals) +
+                             " open intervals together; at most " + std::to_string(kMaxCharterCalendarIntervals) +
+                             " can be loaded, so it cannot be saved");
+  }
   put_text(ar, c.name());
   put_count(ar, "calendars", c.calendars().size());
   for (const auto& [id, cal] : c.calendars()) {
@@ -248,9 +264,19 @@ CharterParts load_charter_parts(Ar& ar, std::uint32_t schema) {
   CharterParts p;
   p.name = get_text(ar);
   const std::uint32_t n = get_count(ar, "calendars", kMaxCalendars);
+  // Counted from the specs as they are read, before any calendar is built (the caller builds
+  // them): what the indexes would hold together, whatever the number of calendars.
+  std::uint64_t intervals = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     std::string id = get_string(ar, "id");
-    p.calendars.emplace_back(std::move(id), load_spec(ar, kCalendarSchema));
+    calendar::CalendarSpec spec = load_spec(ar, kCalendarSchema);
+    intervals += calendar::count_intervals(spec);
+    if (intervals > kMaxCharterCalendarIntervals) {
+      throw CorruptFileError("the calendars up to '" + id + "' hold " + std::to_string(intervals) +
+                             " open intervals together; at most " + std::to_string(kMaxCharterCalendarIntervals) +
+                             " are possible in one charter");
+    }
+    p.calendars.emplace_back(std::move(id), std::move(spec));
   }
   p.organization = load_org(ar, schema >= 4 ? 2 : 1);
   if (schema >= 2) {
