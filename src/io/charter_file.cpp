@@ -143,8 +143,17 @@ class Reader {
 
 // ---- calendars ------------------------------------------------------------------------------
 
+// `intervals`: what the calendars read before this one hold (calendar::count_intervals), counted
+// on before it is built against the charter's bound.
 calendar::BusinessCalendar build_calendar(const Reader& r, const Node& node, const std::string& path,
-                                          CalendarSpec spec) {
+                                          CalendarSpec spec, std::uint64_t& intervals) {
+  intervals += calendar::count_intervals(spec);
+  if (intervals > calendar::kMaxCharterCalendarIntervals) {
+    r.fail(node, path,
+           "the calendars up to this one hold " + std::to_string(intervals) + " open intervals together; a charter's "
+           "calendars may hold at most " + std::to_string(calendar::kMaxCharterCalendarIntervals) +
+           " (shorten first_day..last_day or the opening hours)");
+  }
   try {
     return calendar::BusinessCalendar(std::move(spec));
   } catch (const Error& e) {
@@ -166,7 +175,7 @@ void each_date(const Reader& r, const Node& map, const std::string& path, const 
 }
 
 calendar::BusinessCalendar read_calendar(const Reader& r, const Node& node, const std::string& path,
-                                         const std::string& id) {
+                                         const std::string& id, std::uint64_t& intervals) {
   auto at = [&](const char* key) { return Reader::join(path, key); };
   if (const Node* builtin = node.get("builtin")) {
     r.keys(node, path, {"builtin", "hours", "zone", "name"});
@@ -179,7 +188,7 @@ calendar::BusinessCalendar read_calendar(const Reader& r, const Node& node, cons
     CalendarSpec spec = calendar::china_spec(hours ? r.hours(*hours, at("hours")) : calendar::default_china_hours(),
                                              zone ? r.scalar(*zone, at("zone")) : "Asia/Shanghai");
     if (const Node* name = node.get("name")) spec.name = r.text(*name, at("name")).both();
-    return build_calendar(r, node, path, std::move(spec));
+    return build_calendar(r, node, path, std::move(spec), intervals);
   }
   r.keys(node, path, {"name", "zone", "week", "holidays", "extra_workdays", "special_hours", "first_day", "last_day"});
   CalendarSpec spec;
@@ -243,7 +252,7 @@ calendar::BusinessCalendar read_calendar(const Reader& r, const Node& node, cons
   }
   if (const Node* first = node.get("first_day")) spec.first_day = r.date(*first, at("first_day"));
   if (const Node* last = node.get("last_day")) spec.last_day = r.date(*last, at("last_day"));
-  return build_calendar(r, node, path, std::move(spec));
+  return build_calendar(r, node, path, std::move(spec), intervals);
 }
 
 // ---- organisation ---------------------------------------------------------------------------
@@ -1257,11 +1266,12 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   const Node* name = root.get("name");
   const LocalizedText charter_name = name ? r.text(*name, "name") : LocalizedText{};
   std::map<std::string, calendar::BusinessCalendar> calendars;
+  std::uint64_t intervals = 0;  // of the calendars read so far
   if (const Node* cals = root.get("calendars")) {
     if (!cals->is_map()) r.fail(*cals, "calendars", "expected a map of calendar id to calendar");
     for (const auto& [k, v] : cals->entries) {
       const std::string id = r.id(k, "calendars");
-      calendars.emplace(id, read_calendar(r, v, Reader::join("calendars", id), id));
+      calendars.emplace(id, read_calendar(r, v, Reader::join("calendars", id), id, intervals));
     }
   }
   org::Organization organization;

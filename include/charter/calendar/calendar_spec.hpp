@@ -68,6 +68,12 @@ inline constexpr long kMaxCalendarDays = 146100;
 /// years is a 160 KB file whose index would need more than 9 GB.
 inline constexpr std::uint64_t kMaxCalendarIntervals = 1'000'000;
 
+/// Most open intervals the calendars of one charter may hold together (count_intervals summed
+/// over them): a calendar near its own bound takes a few hundred bytes to describe and some 40 MB
+/// to build, and a charter may name a thousand. Charter files and saved charters are refused
+/// past it before any calendar is built.
+inline constexpr std::uint64_t kMaxCharterCalendarIntervals = kMaxCalendarIntervals;
+
 /// How many open intervals the calendar index of `spec` holds: for each date of
 /// [first_day, last_day], the intervals that apply that day (precedence as above). An upper
 /// bound: the index drops intervals wholly inside a spring-forward gap. Linear in the size of

@@ -63,7 +63,7 @@ inline constexpr std::uint32_t kMaxCalendars = 1000;
 /// have needed 39 GB. A charter, and the one a case, tracker or findings embed, is checked on
 /// save too (SerializationError), so whatever saves also loads. The built-in charter's two
 /// calendars hold 1,843.
-inline constexpr std::uint64_t kMaxCharterCalendarIntervals = calendar::kMaxCalendarIntervals;
+inline constexpr std::uint64_t kMaxCharterCalendarIntervals = calendar::kMaxCharterCalendarIntervals;
 inline constexpr std::uint32_t kMaxSurveys = 1000;
 
 namespace serial {

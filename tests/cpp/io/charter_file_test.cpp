@@ -643,6 +643,18 @@ TEST(CharterFileErrors, UnknownZoneIsReportedAtTheCalendar) {
                  3, 11, "calendars.office", "Mars/Olympus");
 }
 
+TEST(CharterFileErrors, CalendarsAreBoundedTogetherBeforeTheyAreBuilt) {
+  // Five one-hour intervals a day for 400 years: 730,485 intervals, within one calendar's bound
+  // (a few hundred bytes that build some 30 MB of index). A second one like it would pass the
+  // bound of a charter's calendars together: refused at it, before it is built.
+  const char* busy = R"(    {zone: UTC, week: {daily: ["00:00-01:00", "02:00-03:00", "04:00-05:00", "06:00-07:00", "08:00-09:00"]}, first_day: 1700-01-01, last_day: 2099-12-31})";
+  const Charter one = parse_charter(lines({"charter: 1", "calendars:", "  a:", busy}), "centre.yaml");
+  EXPECT_EQ(calendar::count_intervals(one.calendar("a").spec()), 730485u);
+  const std::string what = expect_refused(lines({"charter: 1", "calendars:", "  a:", busy, "  b:", busy}), 6, 5,
+                                          "calendars.b", "the calendars up to this one hold 1460970 open intervals together");
+  EXPECT_NE(what.find("at most 1000000"), std::string::npos) << what;
+}
+
 TEST(CharterFileErrors, ADateBothHolidayAndWorkdayIsReportedAtTheCalendar) {
   expect_refused(lines({
                      "charter: 1",
