@@ -20,6 +20,10 @@
 // 2026-12-02 on a slower machine (Intel Xeon 2.3 GHz VM, idle), side by side with the build
 // above: evaluate/10M 4,660–4,780 ms against 5,350–5,680 ms for the build above (−13 to −18 %).
 //
+// 2026-12-03 on the AMD EPYC VM, idle, CPU time: evaluate/10M first repeats 2,560–2,970 ms and
+// later repeats 2,290–2,800 ms over 8 runs (median 2,510 ms); the build of the morning, side by
+// side, 3,130–3,970 ms first. Within the target.
+//
 // More in benchmarks/README.md ("Forbidden phrases", "Evaluating observations").
 //
 // The text is generated once, outside the timings, from a fixed seed: lines "客服：…" / "客户：…"
