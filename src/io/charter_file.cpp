@@ -1219,10 +1219,6 @@ org::AppraisalScheme read_appraisal(const Reader& r, const Node& node, const std
   return org::AppraisalScheme(std::move(spec));
 }
 
-}  // namespace
-
-namespace {
-
 // A charter whose standards or cycles raise rectification notices (`raiser`, the first entry)
 // must have a `rectification` workflow that can open them: said at load, not at the first notice.
 void check_notice_workflow(const Reader& r, const Node& root, const std::map<std::string, workflow::Definition>& workflows,
@@ -1293,9 +1289,9 @@ Charter parse_charter(std::string_view text, std::string_view source_view) {
   const Node* raiser = nullptr;
   std::string raiser_path;
   const auto note_raiser = [&](const Node& entry, const std::string& path) {
-    const Node* r = entry.is_map() ? entry.get("rectification") : nullptr;
-    if (!raiser && r && !r->is_null()) {
-      raiser = r;
+    const Node* rectification = entry.is_map() ? entry.get("rectification") : nullptr;
+    if (!raiser && rectification && !rectification->is_null()) {
+      raiser = rectification;
       raiser_path = Reader::join(path, "rectification");
     }
   };
